@@ -1,0 +1,75 @@
+package io.incidentstreams.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Layers configuration as: properties file, then environment, then flags; a later layer wins.
+ *
+ * <p>Environment: {@code KAFKA_X_Y} becomes the Kafka client property {@code x.y}
+ * ({@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code bootstrap.servers}); {@code INCIDENTS_X_Y} becomes the project
+ * key {@code x.y} ({@code INCIDENTS_TOPIC_PREFIX} becomes {@code topic.prefix}).
+ */
+public final class ConfigLoader {
+    public static final String KAFKA_ENV_PREFIX = "KAFKA_";
+    public static final String APP_ENV_PREFIX = "INCIDENTS_";
+
+    private ConfigLoader() {
+    }
+
+    public static Map<String, String> layer(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new HashMap<>();
+        if (file != null) {
+            merged.putAll(readFile(file));
+        }
+        merged.putAll(fromEnv(env));
+        merged.putAll(flags);
+        return merged;
+    }
+
+    public static PipelineConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        return new PipelineConfig(layer(file, env, flags));
+    }
+
+    static Map<String, String> readFile(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new ConfigException("config file " + file + " does not exist or cannot be read");
+        }
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new HashMap<>();
+        props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k).trim()));
+        return map;
+    }
+
+    static Map<String, String> fromEnv(Map<String, String> env) {
+        Map<String, String> map = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(APP_ENV_PREFIX) && name.length() > APP_ENV_PREFIX.length()) {
+                map.put(toKey(name.substring(APP_ENV_PREFIX.length())), value);
+            }
+        });
+        // Kafka client properties win over the project's own spelling of the same key.
+        env.forEach((name, value) -> {
+            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
+                map.put(toKey(name.substring(KAFKA_ENV_PREFIX.length())), value);
+            }
+        });
+        return map;
+    }
+
+    private static String toKey(String envSuffix) {
+        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+}

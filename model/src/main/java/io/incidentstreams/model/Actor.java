@@ -1,0 +1,13 @@
+package io.incidentstreams.model;
+
+/**
+ * An actor of an incident.
+ *
+ * @param name   canonical name from the actor list (e.g. "Kataib Hezbollah"), or the text's own words
+ * @param role   {@code perpetrator}, {@code target}, {@code party} (of a truce) or {@code announcer}
+ * @param status attribution status of a perpetrator: {@code claimed}, {@code blamed}, {@code suspected},
+ *               {@code denied}, {@code unclaimed}; null for other roles
+ * @param family the actor family used for linking (e.g. "iran-aligned-militias"); null when unknown
+ */
+public record Actor(String name, String role, String status, String family) {
+}

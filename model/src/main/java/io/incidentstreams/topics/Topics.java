@@ -1,0 +1,68 @@
+package io.incidentstreams.topics;
+
+import io.incidentstreams.model.Article;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.serde.JsonSerde;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the pipeline, declared once. A prefix lets several pipelines (or tests) share one cluster.
+ */
+public final class Topics {
+    public static final String RAW_ARTICLES = "raw-articles";
+    public static final String INCIDENTS = "incidents";
+    public static final String DEAD_LETTERS = "dead-letters";
+
+    public static final Serde<String> KEY_SERDE = Serdes.String();
+    public static final JsonSerde<Article> ARTICLE_SERDE = JsonSerde.of(Article.class);
+    public static final JsonSerde<Incident> INCIDENT_SERDE = JsonSerde.of(Incident.class);
+
+    /**
+     * Raw articles. Key: article id. Value: {@link Article} JSON. Kept forever (no time or size limit): it is the
+     * source of truth that replay reprocesses. Append-only, so an edited article keeps its earlier versions.
+     */
+    public final Topic<String, Article> rawArticles;
+
+    /**
+     * Incidents. Key: incident id. Value: {@link Incident} JSON, or null (tombstone) for an incident merged into
+     * another or no longer extracted. Compacted: the latest value per id is the current state.
+     */
+    public final Topic<String, Incident> incidents;
+
+    /**
+     * Dead letters. Key and value: the original record's bytes, unchanged. Headers: {@code __streams.errors.*}
+     * (exception, message, stack trace, source topic, partition, offset) from Kafka Streams, or
+     * {@code incidents.error.*} from ingest. Kept forever, so that nothing is lost.
+     */
+    public final Topic<byte[], byte[]> deadLetters;
+
+    private final String prefix;
+
+    public Topics(String prefix) {
+        this.prefix = prefix == null ? "" : prefix;
+        this.rawArticles = new Topic<>(this.prefix + RAW_ARTICLES, KEY_SERDE, ARTICLE_SERDE, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+        this.incidents = new Topic<>(this.prefix + INCIDENTS, KEY_SERDE, INCIDENT_SERDE, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                // Consumers that lag less than a day are guaranteed to see every tombstone.
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, "86400000"));
+        this.deadLetters = new Topic<>(this.prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public List<Topic<?, ?>> all() {
+        return List.of(rawArticles, incidents, deadLetters);
+    }
+}
