@@ -1,0 +1,56 @@
+package io.incidentstreams.enrich;
+
+import io.incidentstreams.enrich.dedup.ArticleDedupProcessor;
+import io.incidentstreams.enrich.link.Linker;
+import io.incidentstreams.enrich.merge.MergeProcessor;
+import io.incidentstreams.model.Article;
+import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.topics.Topics;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The enrich topology, built here and nowhere else: the app and the tests run this same topology.
+ *
+ * <pre>
+ * raw-articles ─▶ article-dedup ─▶ extract-incidents ─▶ [mentions-by-region] ─▶ merge-and-link ─▶ incidents
+ *                 (article-digests)                                             (mentions, merge-index,
+ *                                                                                clusters, incidents-by-id)
+ * </pre>
+ */
+public final class IncidentTopology {
+    public static final String SOURCE = "raw-articles-source";
+    public static final String DEDUP = "article-dedup";
+    public static final String EXTRACT = "extract-incidents";
+    public static final String MERGE = "merge-and-link";
+    public static final String SINK = "incidents-sink";
+
+    private IncidentTopology() {
+    }
+
+    /**
+     * @param topics    the topics to read and write
+     * @param extractor article to incident mentions; must be deterministic and thread-safe
+     * @param linker    link rules
+     */
+    public static Topology build(Topics topics, Function<Article, List<IncidentMention>> extractor, Linker linker) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.rawArticles.name(),
+                        Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName(SOURCE))
+                .process(ArticleDedupProcessor.supplier(), Named.as(DEDUP))
+                .flatMap((articleId, article) -> RegionKeyer.key(extractor.apply(article)), Named.as(EXTRACT))
+                .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
+                        .withName(StoreNames.MENTIONS_BY_REGION))
+                .process(MergeProcessor.supplier(linker), Named.as(MERGE))
+                .to(topics.incidents.name(),
+                        Produced.with(topics.incidents.keySerde(), topics.incidents.valueSerde()).withName(SINK));
+        return builder.build();
+    }
+}

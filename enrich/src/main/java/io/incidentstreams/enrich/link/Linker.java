@@ -1,0 +1,168 @@
+package io.incidentstreams.enrich.link;
+
+import io.incidentstreams.enrich.merge.DateRange;
+import io.incidentstreams.model.Actor;
+import io.incidentstreams.model.Cue;
+import io.incidentstreams.model.Evidence;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.model.IncidentType;
+import io.incidentstreams.model.Relation;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Derives typed links of an incident from its mentions and the state around it. Links are recomputed whenever
+ * an incident or one it may link to changes, so a late article (a truce reported after the attack) still
+ * produces the link.
+ *
+ * <ul>
+ *   <li>Same-article cues: a cue sentence ("the ceasefire was broken when...", "a week after...",
+ *       "in retaliation for...") that also reports another incident of the same article links to it.</li>
+ *   <li>{@code breaks_truce} across articles: a violent incident dated after a truce began and inside its window,
+ *       whose perpetrator is of the truce party's actor family, or that carries a breaks-truce cue.</li>
+ * </ul>
+ */
+public final class Linker {
+    /** Default length of a truce's window when the text states no end. */
+    public static final int DEFAULT_TRUCE_WINDOW_DAYS = 183;
+
+    /** State the linker reads, by key or range: never a full scan. */
+    public interface Lookup {
+        /** Other mentions of the same article. */
+        List<IncidentMention> siblings(String mentionId);
+
+        /** Truce mentions whose start lies in [from's month, to]. */
+        List<IncidentMention> trucesStartingBetween(LocalDate from, LocalDate to);
+
+        /** The incident id a mention currently belongs to, or null. */
+        String incidentOf(String mentionId);
+    }
+
+    private final int truceWindowDays;
+
+    public Linker(int truceWindowDays) {
+        this.truceWindowDays = truceWindowDays;
+    }
+
+    public int truceWindowDays() {
+        return truceWindowDays;
+    }
+
+    /** Whether a violent mention could be linked to a truce of these actor families. */
+    public boolean mayBreakTruce(IncidentMention violent, Set<String> truceFamilies) {
+        return hasCue(List.of(violent), Relation.BREAKS_TRUCE)
+                || perpetratorFamilies(List.of(violent)).stream().anyMatch(truceFamilies::contains);
+    }
+
+    public List<Relation> relations(Incident incident, List<IncidentMention> members, Lookup lookup) {
+        TreeMap<String, Relation> out = new TreeMap<>();
+        Set<String> memberIds = members.stream().map(IncidentMention::mentionId).collect(Collectors.toSet());
+        for (IncidentMention m : members) {
+            if (m.cues() == null || m.cues().isEmpty()) {
+                continue;
+            }
+            List<IncidentMention> siblings = lookup.siblings(m.mentionId()).stream()
+                    .filter(s -> !memberIds.contains(s.mentionId()))
+                    .sorted(Comparator.comparing(IncidentMention::mentionId)).toList();
+            for (Cue cue : m.cues()) {
+                for (IncidentMention s : siblings) {
+                    if (fits(cue, s)) {
+                        String target = lookup.incidentOf(s.mentionId());
+                        if (target != null && !target.equals(incident.id())) {
+                            out.putIfAbsent(cue.relation() + "|" + target,
+                                    new Relation(cue.relation(), target, cue.sentence()));
+                        }
+                    }
+                }
+            }
+        }
+        boolean hasTruceLink = out.keySet().stream().anyMatch(k -> k.startsWith(Relation.BREAKS_TRUCE + "|"));
+        if (!hasTruceLink && incident.type().isViolent()) {
+            Relation r = truceInWindow(incident, members, lookup);
+            if (r != null) {
+                out.put(r.type() + "|" + r.incidentId(), r);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static boolean fits(Cue cue, IncidentMention sibling) {
+        if (Relation.BREAKS_TRUCE.equals(cue.relation())) {
+            return sibling.type() == IncidentType.TRUCE;
+        }
+        return sibling.type().isViolent() && sibling.evidence() != null
+                && sibling.evidence().stream().map(Evidence::start).anyMatch(start -> start == cue.start());
+    }
+
+    private Relation truceInWindow(Incident incident, List<IncidentMention> members, Lookup lookup) {
+        DateRange when = DateRange.of(incident.date(), incident.datePrecision());
+        if (when == null) {
+            return null;
+        }
+        Set<String> perpetrators = perpetratorFamilies(members);
+        boolean cue = hasCue(members, Relation.BREAKS_TRUCE);
+        if (perpetrators.isEmpty() && !cue) {
+            return null;
+        }
+        IncidentMention best = null;
+        DateRange bestRange = null;
+        for (IncidentMention t : lookup.trucesStartingBetween(when.first().minusDays(truceWindowDays), when.first())) {
+            DateRange tr = DateRange.of(t.date(), t.datePrecision());
+            if (tr == null || !tr.first().isBefore(when.first())
+                    || tr.first().plusDays(truceWindowDays).isBefore(when.first())) {
+                continue;
+            }
+            Set<String> parties = families(t);
+            if (!cue && parties.stream().noneMatch(perpetrators::contains)) {
+                continue;
+            }
+            if (best == null || tr.first().isAfter(bestRange.first())
+                    || (tr.first().equals(bestRange.first()) && t.mentionId().compareTo(best.mentionId()) < 0)) {
+                best = t;
+                bestRange = tr;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String target = lookup.incidentOf(best.mentionId());
+        if (target == null || target.equals(incident.id())) {
+            return null;
+        }
+        String evidence = cue ? cueSentence(members, Relation.BREAKS_TRUCE)
+                : "rule: perpetrator of actor family " + String.join(",", new TreeSet<>(perpetrators))
+                + " attacked " + (when.first().toEpochDay() - bestRange.first().toEpochDay())
+                + " days after the truce began (window " + truceWindowDays + " days)";
+        return new Relation(Relation.BREAKS_TRUCE, target, evidence);
+    }
+
+    private static boolean hasCue(List<IncidentMention> ms, String relation) {
+        return cueSentence(ms, relation) != null;
+    }
+
+    private static String cueSentence(List<IncidentMention> ms, String relation) {
+        return ms.stream().filter(m -> m.cues() != null)
+                .sorted(Comparator.comparing(IncidentMention::mentionId))
+                .flatMap(m -> m.cues().stream())
+                .filter(c -> relation.equals(c.relation()))
+                .map(Cue::sentence).findFirst().orElse(null);
+    }
+
+    static Set<String> perpetratorFamilies(List<IncidentMention> ms) {
+        return ms.stream().filter(m -> m.actors() != null).flatMap(m -> m.actors().stream())
+                .filter(a -> "perpetrator".equals(a.role()) && !"denied".equals(a.status()))
+                .map(Actor::family).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> families(IncidentMention m) {
+        return m.actors() == null ? Set.of() : m.actors().stream().map(Actor::family).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

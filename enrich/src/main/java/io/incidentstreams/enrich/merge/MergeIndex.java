@@ -1,0 +1,84 @@
+package io.incidentstreams.enrich.merge;
+
+import io.incidentstreams.model.DatePrecision;
+import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.model.IncidentType;
+import io.incidentstreams.model.Location;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keys of the secondary indexes in the {@code merge-index} store. Each key ends with the mention id and maps to
+ * it, so candidates are found by range or prefix scans over a date window or a place.
+ * <ul>
+ *   <li>{@code d|<region>|<date>|<mention>}: every mention with a date ({@link DateRange#indexKey()})</li>
+ *   <li>{@code t|<region>|<date>|<mention>}: truces, for the breaks_truce window</li>
+ *   <li>{@code p|<region>|<site>|<mention>}: day or month dated mentions at a named site</li>
+ *   <li>{@code u|<region>|<site>|<mention>}: undated or year-dated mentions at a named site</li>
+ * </ul>
+ */
+public final class MergeIndex {
+    static final String END = "\uffff";
+
+    private MergeIndex() {
+    }
+
+    public static List<String> keys(String region, IncidentMention m) {
+        List<String> keys = new ArrayList<>(3);
+        DateRange range = DateRange.of(m.date(), m.datePrecision());
+        if (range != null) {
+            keys.add(dated(region, range.indexKey(), m.mentionId()));
+            if (m.type() == IncidentType.TRUCE) {
+                keys.add("t|" + region + "|" + range.indexKey() + "|" + m.mentionId());
+            }
+        }
+        String site = site(m.location());
+        if (site != null) {
+            boolean vague = range == null || range.precision() == DatePrecision.YEAR;
+            keys.add((vague ? "u|" : "p|") + region + "|" + site + "|" + m.mentionId());
+        }
+        return keys;
+    }
+
+    static String dated(String region, String dateKey, String mentionId) {
+        return from("d", region, dateKey) + mentionId;
+    }
+
+    /** The name of a precisely located place (precision 1), or null. */
+    public static String site(Location l) {
+        if (l == null || l.name() == null || l.precision() == null || l.precision() != 1) {
+            return null;
+        }
+        return l.name().replace('|', '/');
+    }
+
+    /** Lower bound of a scan over {@code kind} entries dated from {@code day}. */
+    public static String from(String kind, String region, String dateKey) {
+        return kind + "|" + region + "|" + dateKey + "|";
+    }
+
+    /** Upper bound (inclusive) of a scan over {@code kind} entries dated up to {@code day}. */
+    public static String to(String kind, String region, LocalDate day) {
+        return kind + "|" + region + "|" + day + "|" + END;
+    }
+
+    /** Prefix of the month-precision entries of {@code day}'s month. */
+    public static String monthPrefix(String region, LocalDate day) {
+        return "d|" + region + "|" + day.toString().substring(0, 7) + "-00|";
+    }
+
+    /** Prefix of the year-precision entries of {@code year}. */
+    public static String yearPrefix(String region, int year) {
+        return "d|" + region + "|" + year + "-00-00|";
+    }
+
+    /** Prefix of every dated entry in {@code day}'s month, whatever its precision. */
+    public static String monthAllPrefix(String region, LocalDate day) {
+        return "d|" + region + "|" + day.toString().substring(0, 7) + "-";
+    }
+
+    public static String sitePrefix(String kind, String region, String site) {
+        return kind + "|" + region + "|" + site + "|";
+    }
+}

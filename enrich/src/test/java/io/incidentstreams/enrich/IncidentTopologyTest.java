@@ -1,0 +1,241 @@
+package io.incidentstreams.enrich;
+
+import static io.incidentstreams.enrich.testing.ArticleBuilder.article;
+import static io.incidentstreams.enrich.testing.MentionBuilder.attack;
+import static io.incidentstreams.enrich.testing.MentionBuilder.truce;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.link.Linker;
+import io.incidentstreams.enrich.merge.IncidentIds;
+import io.incidentstreams.enrich.testing.MentionBuilder;
+import io.incidentstreams.model.Article;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.model.Relation;
+import io.incidentstreams.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The enrich topology on TopologyTestDriver, with a table of mentions standing in for extraction. */
+class IncidentTopologyTest {
+    private final Topics topics = new Topics("t.");
+    private final Map<String, List<IncidentMention>> extraction = new HashMap<>();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> raw;
+    private TestOutputTopic<String, Incident> incidents;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        driver = newDriver();
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private TopologyTestDriver newDriver() {
+        Properties props = EnrichApp.streamsProperties(new PipelineConfig(Map.of(
+                PipelineConfig.BOOTSTRAP_SERVERS, "unused:9092",
+                PipelineConfig.TOPIC_PREFIX, "t.",
+                PipelineConfig.STATE_DIR, stateDir.resolve("s" + System.nanoTime()).toString())));
+        TopologyTestDriver d = new TopologyTestDriver(IncidentTopology.build(topics,
+                a -> extraction.getOrDefault(a.id(), List.of()), new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS)), props);
+        raw = d.createInputTopic(topics.rawArticles.name(), topics.rawArticles.keySerde().serializer(),
+                topics.rawArticles.valueSerde().serializer());
+        incidents = d.createOutputTopic(topics.incidents.name(), topics.incidents.keySerde().deserializer(),
+                topics.incidents.valueSerde().deserializer());
+        deadLetters = d.createOutputTopic(topics.deadLetters.name(), topics.deadLetters.keySerde().deserializer(),
+                topics.deadLetters.valueSerde().deserializer());
+        return d;
+    }
+
+    private void publish(String articleId, MentionBuilder... mentions) {
+        List<IncidentMention> ms = new ArrayList<>();
+        for (int i = 0; i < mentions.length; i++) {
+            ms.add(mentions[i].article(articleId).index(i).build());
+        }
+        extraction.put(articleId, ms);
+        raw.pipeInput(articleId, article(articleId).text("text of " + articleId).build());
+    }
+
+    /** The live state of the compacted topic: latest value per key, tombstones removed. */
+    private Map<String, Incident> liveState() {
+        Map<String, Incident> state = new TreeMap<>();
+        for (KeyValue<String, Incident> kv : incidents.readKeyValuesToList()) {
+            if (kv.value == null) {
+                state.remove(kv.key);
+            } else {
+                state.put(kv.key, kv.value);
+            }
+        }
+        return state;
+    }
+
+    @Test
+    void reportsOfOneAttackFromTwoArticlesBecomeOneIncidentCountingBothSources() {
+        publish("a", attack().outlet("Wire A"));
+        publish("b", attack().outlet("Wire B").killed(2).published("2020-11-19"));
+
+        Map<String, Incident> state = liveState();
+
+        assertThat(state).hasSize(1);
+        Incident incident = state.values().iterator().next();
+        assertThat(incident.articleCount()).isEqualTo(2);
+        assertThat(incident.outletCount()).isEqualTo(2);
+        assertThat(incident.sources()).extracting(s -> s.killed()).containsExactly(1, 2);
+        assertThat(incident.firstSeen()).isEqualTo("2020-11-18");
+        assertThat(incident.lastSeen()).isEqualTo("2020-11-19");
+        assertThat(incident.id()).isEqualTo(IncidentIds.forMention("a#0"));
+    }
+
+    @Test
+    void attacksOnDifferentSitesOfOneCityOnOneDayStaySeparate() {
+        publish("a", attack());
+        publish("b", attack().location(MentionBuilder.BAGHDAD_AIRPORT));
+
+        assertThat(liveState()).hasSize(2);
+    }
+
+    @Test
+    void aReportOfNoCasualtiesAndAReportOfManyDeadAreDifferentEvents() {
+        publish("a", attack().killed(0).wounded(0));
+        publish("b", attack().killed(12).wounded(null));
+
+        assertThat(liveState()).hasSize(2);
+    }
+
+    @Test
+    void aBridgingReportMergesTwoIncidentsAndTombstonesTheAbsorbedId() {
+        publish("a", attack().date("2020-11-17"));
+        publish("b", attack().date("2020-11-19"));
+        assertThat(liveState()).hasSize(2);
+
+        publish("c", attack().date("2020-11-18"));
+        List<TestRecord<String, Incident>> changes = incidents.readRecordsToList();
+
+        String survivor = IncidentIds.forMention("a#0");
+        String absorbed = IncidentIds.forMention("b#0");
+        assertThat(changes).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(absorbed);
+            assertThat(r.value()).isNull();
+        });
+        Incident last = changes.stream().filter(r -> r.key().equals(survivor)).reduce((x, y) -> y).orElseThrow().value();
+        assertThat(last.mergedFrom()).contains(absorbed);
+        assertThat(last.articleCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anExactRepeatOfAnArticleChangesNothing() {
+        publish("a", attack());
+        liveState();
+
+        raw.pipeInput("a", article("a").text("text of a").build());
+
+        assertThat(incidents.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anAttackByTheTruceActorsFamilyBreaksTheTruceEvenWhenTheTruceIsReportedLater() {
+        publish("attack", attack().perpetrator("Kataib Hezbollah", "blamed", "iran-aligned-militias"));
+        publish("truce", truce().published("2020-10-12"));
+
+        Map<String, Incident> state = liveState();
+        Incident attack = state.get(IncidentIds.forMention("attack#0"));
+        assertThat(attack.relations()).extracting(Relation::type, Relation::incidentId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Relation.BREAKS_TRUCE, IncidentIds.forMention("truce#0")));
+        assertThat(attack.relations().get(0).evidence()).contains("iran-aligned-militias");
+    }
+
+    @Test
+    void anUnattributedAttackWithoutACueBreaksNoTruce() {
+        publish("truce", truce());
+        publish("attack", attack());
+
+        assertThat(liveState().get(IncidentIds.forMention("attack#0")).relations()).isEmpty();
+    }
+
+    @Test
+    void aBreaksTruceCueLinksToTheTruceOfTheSameArticle() {
+        String cue = "The strike ends the informal truce that the militias declared in October.";
+        publish("page", attack().cue(Relation.BREAKS_TRUCE, cue, 100), truce());
+
+        Incident attack = liveState().get(IncidentIds.forMention("page#0"));
+
+        assertThat(attack.relations()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(Relation.BREAKS_TRUCE);
+            assertThat(r.incidentId()).isEqualTo(IncidentIds.forMention("page#1"));
+            assertThat(r.evidence()).isEqualTo(cue);
+        });
+    }
+
+    @Test
+    void theFinalStateIsTheSameForEveryArrivalOrder() {
+        List<Runnable> articles = List.of(
+                () -> publish("w1", attack().outlet("W1")),
+                () -> publish("w2", attack().date("2020-11-18").outlet("W2").killed(2)),
+                () -> publish("w3", attack().date("2020-11-19").outlet("W3")),
+                () -> publish("w4", attack().location(MentionBuilder.BAGHDAD_AIRPORT).killed(0).wounded(0)),
+                () -> publish("w5", truce().published("2020-10-20")),
+                () -> publish("w6", attack().date("2020-11", io.incidentstreams.model.DatePrecision.MONTH)
+                        .perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias")),
+                () -> publish("w7", attack().location(MentionBuilder.CAMP_TAJI).date("2020-03-11").killed(3)));
+        Map<String, String> reference = null;
+        Random random = new Random(42);
+        for (int run = 0; run < 6; run++) {
+            List<Runnable> order = new ArrayList<>(articles);
+            Collections.shuffle(order, random);
+            driver.close();
+            driver = newDriver();
+            order.forEach(Runnable::run);
+            Map<String, String> state = new TreeMap<>();
+            liveState().forEach((k, v) -> state.put(k, new String(topics.incidents.valueSerde().serializer()
+                    .serialize("t", v), StandardCharsets.UTF_8)));
+            if (reference == null) {
+                reference = state;
+                assertThat(state).hasSize(4);
+            } else {
+                assertThat(state).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void aNullValueGoesToTheDeadLetterTopicWithItsReasonAndProcessingGoesOn() {
+        raw.pipeInput("broken", (Article) null);
+        publish("a", attack());
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, "__streams.errors.message")).contains("null value");
+        assertThat(liveState()).hasSize(1);
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
