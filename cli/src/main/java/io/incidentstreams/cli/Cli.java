@@ -1,0 +1,32 @@
+package io.incidentstreams.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Console output: results on stdout, everything for people (progress, notices, errors) on stderr. */
+final class Cli {
+    static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+    static final PrintStream ERR = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+            StandardCharsets.UTF_8);
+
+    private Cli() {
+    }
+
+    static void err(String line) {
+        ERR.println("incidents: " + line);
+    }
+
+    /** The project folder: set by ./incidents, else the working directory. */
+    static Path home() {
+        String home = System.getProperty("incidents.home");
+        return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
+    }
+
+    /** Where commands keep the embedded broker's data: INCIDENTS_DATA_DIR, else .incidents in the project. */
+    static Path dataDir() {
+        String dir = System.getenv("INCIDENTS_DATA_DIR");
+        return dir != null ? Path.of(dir).toAbsolutePath() : home().resolve(".incidents");
+    }
+}

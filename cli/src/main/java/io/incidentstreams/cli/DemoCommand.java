@@ -1,0 +1,98 @@
+package io.incidentstreams.cli;
+
+import io.incidentstreams.broker.KafkaBroker;
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.EnrichApp;
+import io.incidentstreams.enrich.ProcessingProgress;
+import io.incidentstreams.enrich.extract.Extractor;
+import io.incidentstreams.ingest.IngestSummary;
+import io.incidentstreams.ingest.Ingester;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.sink.IncidentSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole pipeline on a fresh embedded broker: ingest a folder, run enrich until every article is processed,
+ * print the snapshot, stop everything. Nothing outlives the command.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts an embedded broker, ingests articles, runs enrich until all are processed, prints the incidents.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--articles", paramLabel = "DIR", description = "Articles to ingest (default: the project's samples/articles).")
+    Path articles;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (one incident per line on stdout). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Rule files that replace the built-in ones of the same name.")
+    Path rulesDir;
+
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        Path input = articles != null ? articles : Cli.home().resolve("samples").resolve("articles");
+        if (!Files.exists(input)) {
+            Cli.err("no articles at " + input + " (give --articles DIR)");
+            return IncidentsCli.USAGE;
+        }
+        long t0 = System.nanoTime();
+        Path work = Files.createTempDirectory("incidents-demo");
+        Cli.err("starting the embedded Kafka broker...");
+        try (KafkaBroker broker = KafkaBroker.builder().dataDir(work.resolve("broker")).start()) {
+            Cli.err("broker up at " + broker.bootstrapServers());
+            Map<String, String> settings = new HashMap<>();
+            settings.put(PipelineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            settings.put(PipelineConfig.STATE_DIR, work.resolve("state").toString());
+            if (rulesDir != null) {
+                settings.put(PipelineConfig.RULES_DIR, rulesDir.toString());
+            }
+            PipelineConfig config = new PipelineConfig(settings);
+
+            IngestSummary summary = IngestCommand.ingest(config, List.of(input));
+            Extractor extractor = Extractor.load(rulesDir);
+            Cli.err("enrich: rules " + extractor.rulesVersion() + ", exactly-once v2");
+            try (EnrichApp app = new EnrichApp(config, extractor::extract);
+                 Admin admin = Admin.create(config.clientProperties())) {
+                app.start();
+                new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),
+                        config.topics().rawArticles.name())
+                        .awaitCaughtUp(timeout, new LagPrinter());
+                if (app.fatalError() != null) {
+                    throw new IllegalStateException("enrich failed: " + app.fatalError().getMessage(), app.fatalError());
+                }
+            }
+            List<Incident> incidents = IncidentSnapshot.read(config, Duration.ofSeconds(30));
+            SnapshotCommand.print(incidents, format);
+            Cli.err(String.format("demo: %d articles published, %d rejected, %d incidents, %.1f s",
+                    summary.published(), summary.rejected(), incidents.size(), (System.nanoTime() - t0) / 1e9));
+            return IncidentsCli.OK;
+        } finally {
+            Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Prints enrich's remaining work when it changes. */
+    static final class LagPrinter implements java.util.function.Consumer<Map<String, Long>> {
+        private long last = Long.MIN_VALUE;
+
+        @Override
+        public void accept(Map<String, Long> lag) {
+            long total = lag.values().stream().mapToLong(v -> v < 0 ? 0 : v).sum();
+            if (total != last) {
+                Cli.err("enrich: " + total + " records left to process");
+                last = total;
+            }
+        }
+    }
+}

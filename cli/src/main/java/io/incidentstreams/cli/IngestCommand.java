@@ -1,0 +1,54 @@
+package io.incidentstreams.cli;
+
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.ingest.IngestSummary;
+import io.incidentstreams.ingest.Ingester;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Publishes articles to the raw-articles topic. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Publishes articles to the raw-articles topic.",
+        subcommands = {IngestCommand.Files.class})
+final class IngestCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(Cli.ERR);
+        return IncidentsCli.USAGE;
+    }
+
+    @Command(name = "files", mixinStandardHelpOptions = true,
+            description = {"Publishes article files and folders: sample text (optional ' date YYYY-MM-DD ' prefix) and JSON Lines.",
+                    "Bad files are reported, sent to the dead-letter topic, and skipped; exit code 1 if any was rejected."})
+    static final class Files implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders (read recursively).")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
+                IngestSummary summary = ingest(brokers.config(), paths);
+                return summary.rejected() == 0 ? IncidentsCli.OK : IncidentsCli.FAILED;
+            }
+        }
+    }
+
+    /** Ingests with progress and a summary on stderr. */
+    static IngestSummary ingest(PipelineConfig config, List<Path> inputs) {
+        IngestSummary summary = Ingester.ingest(config, inputs,
+                p -> Cli.err("ingest: " + p));
+        Cli.err("ingest: " + summary);
+        return summary;
+    }
+}
