@@ -15,7 +15,8 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>Environment: {@code KAFKA_X_Y} becomes the Kafka client property {@code x.y}
  * ({@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code bootstrap.servers}); {@code INCIDENTS_X_Y} becomes the project
- * key {@code x.y} ({@code INCIDENTS_TOPIC_PREFIX} becomes {@code topic.prefix}).
+ * key {@code x.y} ({@code INCIDENTS_TOPIC_PREFIX} becomes {@code topic.prefix}) when {@code x.y} is one of the
+ * project's keys; other {@code INCIDENTS_*} variables belong to the launcher and are ignored here.
  */
 public final class ConfigLoader {
     public static final String KAFKA_ENV_PREFIX = "KAFKA_";
@@ -57,7 +58,10 @@ public final class ConfigLoader {
         Map<String, String> map = new HashMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(APP_ENV_PREFIX) && name.length() > APP_ENV_PREFIX.length()) {
-                map.put(toKey(name.substring(APP_ENV_PREFIX.length())), value);
+                String key = toKey(name.substring(APP_ENV_PREFIX.length()));
+                if (PipelineConfig.CONFIG_DEF.names().contains(key)) {
+                    map.put(key, value);
+                }
             }
         });
         // Kafka client properties win over the project's own spelling of the same key.
