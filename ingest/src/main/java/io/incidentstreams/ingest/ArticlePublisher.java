@@ -1,0 +1,310 @@
+package io.incidentstreams.ingest;
+
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.model.Article;
+import io.incidentstreams.topics.TopicAdmin;
+import io.incidentstreams.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes articles to the raw-articles topic (key: article id, value: {@link Article} JSON) and rejections to the
+ * dead-letter topic (see {@link DeadLetters}).
+ *
+ * <p>{@link #open} first makes sure the broker answers within {@code startup.timeout.ms}, so that a wrong address
+ * fails in seconds with "cannot reach Kafka at ... within N s" instead of a producer blocking for a minute, then
+ * creates missing topics. Both producers are idempotent with {@code acks=all}: a retried send is neither lost nor
+ * duplicated. Retriable errors are left to the producer, which retries until {@code delivery.timeout.ms}; any send
+ * that still fails stops the run ({@link IngestException}), since going on would lose records silently. The one
+ * exception is an article the broker refuses as too large: it goes to the dead letters and the run goes on.
+ *
+ * <p>Not thread-safe: one thread publishes, the producers' I/O threads only count acknowledgements.
+ */
+public final class ArticlePublisher implements ArticleSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
+
+    /** Room in a request for the JSON escaping of the text, the other fields and the record framing. */
+    static final int REQUEST_OVERHEAD_BYTES = 64 * 1024;
+
+    private final Topics topics;
+    private final int maxArticleBytes;
+    private final Duration closeTimeout;
+    private final List<String> topicConflicts;
+    private final KafkaProducer<String, Article> articles;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicReference<IngestException> failure = new AtomicReference<>();
+    /** Dead letters to send from the publishing thread: callbacks run on I/O threads and must not block. */
+    private final ConcurrentLinkedQueue<ReadResult.Rejected> pendingDeadLetters = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ReadResult.Rejected> refused = new ConcurrentLinkedQueue<>();
+
+    private ArticlePublisher(PipelineConfig config, IngestOptions options, List<String> topicConflicts) {
+        this.topics = config.topics();
+        this.maxArticleBytes = options.maxArticleBytes();
+        this.closeTimeout = config.startupTimeout();
+        this.topicConflicts = List.copyOf(topicConflicts);
+        this.articles = new KafkaProducer<>(producerProperties(config, options, "articles"),
+                topics.rawArticles.keySerde().serializer(), topics.rawArticles.valueSerde().serializer());
+        try {
+            this.deadLetters = new KafkaProducer<>(producerProperties(config, options, "dead-letters"),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+        } catch (RuntimeException e) {
+            articles.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects, prepares the topics and opens the producers.
+     *
+     * @throws IngestException when the broker does not answer within {@link PipelineConfig#startupTimeout()} or
+     *                         the topics cannot be created
+     */
+    public static ArticlePublisher open(PipelineConfig config, IngestOptions options) {
+        Duration timeout = config.startupTimeout();
+        String servers = config.bootstrapServers();
+        Admin admin;
+        try {
+            admin = Admin.create(adminProperties(config));
+        } catch (KafkaException e) {
+            throw unreachable(servers, timeout, e);
+        }
+        boolean ok = false;
+        try {
+            checkReachable(admin, servers, timeout);
+            List<String> conflicts;
+            try {
+                conflicts = new TopicAdmin(admin, timeout).ensure(config.topics().all(),
+                        config.getInt(PipelineConfig.TOPIC_PARTITIONS),
+                        config.getShort(PipelineConfig.TOPIC_REPLICATION_FACTOR));
+            } catch (IllegalStateException e) {
+                throw new IngestException(e.getMessage() + " (Kafka at " + servers + ")", e.getCause());
+            }
+            ArticlePublisher publisher = new ArticlePublisher(config, options, conflicts);
+            log.info("publishing articles to {} and rejections to {} on {}", publisher.topics.rawArticles.name(),
+                    publisher.topics.deadLetters.name(), servers);
+            ok = true;
+            return publisher;
+        } finally {
+            // After a failure, calls may still be pending against an absent broker: do not wait for them.
+            admin.close(ok ? timeout : Duration.ZERO);
+        }
+    }
+
+    private static void checkReachable(Admin admin, String servers, Duration timeout) {
+        long millis = timeout.toMillis();
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) Math.min(Integer.MAX_VALUE, millis)))
+                    .clusterId().get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw unreachable(servers, timeout, null);
+        } catch (ExecutionException e) {
+            throw unreachable(servers, timeout, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("interrupted while connecting to Kafka at " + servers, e);
+        }
+    }
+
+    private static IngestException unreachable(String servers, Duration timeout, Throwable cause) {
+        String detail = cause == null || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                ? "" : ": " + rootMessage(cause);
+        return new IngestException("cannot reach Kafka at " + servers + " within " + IngestSummary.seconds(timeout)
+                + detail, cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    static Properties adminProperties(PipelineConfig config) {
+        Properties props = config.clientProperties();
+        props.compute(CommonClientConfigs.CLIENT_ID_CONFIG,
+                (k, v) -> v == null ? "incident-streams-ingest-admin" : v + "-admin");
+        return props;
+    }
+
+    /**
+     * Producer settings: the configured client properties, with idempotence and {@code acks=all} enforced, a
+     * request size that fits the largest article, {@code max.block.ms} bounded by the startup timeout unless set,
+     * and lz4 compression unless set (text compresses well, which also keeps a maximal article under the broker's
+     * default message size).
+     */
+    static Properties producerProperties(PipelineConfig config, IngestOptions options, String role) {
+        Properties props = config.clientProperties();
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        Object acks = props.get(ProducerConfig.ACKS_CONFIG);
+        if (acks != null && !"all".equals(acks.toString()) && !"-1".equals(acks.toString())) {
+            log.warn("ignoring acks={}: ingest needs acks=all so that an acknowledged article survives a broker loss",
+                    acks);
+        }
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        int required = requiredRequestSize(options.maxArticleBytes());
+        Object configured = props.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int requestSize = configured == null ? required : Math.max(required, Integer.parseInt(configured.toString().trim()));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(requestSize));
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(config.startupTimeout().toMillis()));
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.compute(ProducerConfig.CLIENT_ID_CONFIG,
+                (k, v) -> v == null ? "incident-streams-ingest-" + role : v + "-" + role);
+        return props;
+    }
+
+    /** The request size that holds an article of {@code maxArticleBytes}, even with every quote escaped. */
+    static int requiredRequestSize(int maxArticleBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * maxArticleBytes + REQUEST_OVERHEAD_BYTES);
+    }
+
+    /** Configs of existing topics that contradict their declaration, as reported at start-up. */
+    public List<String> topicConflicts() {
+        return topicConflicts;
+    }
+
+    @Override
+    public void publish(Article article) {
+        checkFailure();
+        sendPendingDeadLetters();
+        String topic = topics.rawArticles.name();
+        try {
+            articles.send(new ProducerRecord<>(topic, article.id(), article), (metadata, e) -> {
+                if (e == null) {
+                    published.incrementAndGet();
+                } else if (e instanceof RecordTooLargeException) {
+                    refuse(article, "the broker refused the article as too large: " + e.getMessage());
+                } else {
+                    fail(topic, "article " + article.id() + " from " + article.origin(), e);
+                }
+            });
+        } catch (SerializationException e) {
+            refuse(article, "cannot serialise the article: " + e.getMessage());
+        } catch (KafkaException e) {
+            fail(topic, "article " + article.id() + " from " + article.origin(), e);
+            checkFailure();
+        }
+    }
+
+    private void refuse(Article article, String reason) {
+        log.warn("{}: {}", article.origin(), reason);
+        ReadResult.Rejected rejected = ReadResult.Rejected.withoutContent(article.origin(), reason);
+        refused.add(rejected);
+        pendingDeadLetters.add(rejected);
+    }
+
+    @Override
+    public void deadLetter(ReadResult.Rejected rejected) {
+        checkFailure();
+        sendPendingDeadLetters();
+        send(rejected);
+    }
+
+    private void send(ReadResult.Rejected rejected) {
+        String topic = topics.deadLetters.name();
+        ProducerRecord<byte[], byte[]> record = DeadLetters.record(topic, rejected, maxArticleBytes);
+        try {
+            deadLetters.send(record, (metadata, e) -> {
+                if (e == null) {
+                    deadLettered.incrementAndGet();
+                } else if (e instanceof RecordTooLargeException && record.value() != null) {
+                    // The broker allows less than we do: keep the letter, drop its content.
+                    pendingDeadLetters.add(ReadResult.Rejected.withoutContent(rejected.source(), rejected.reason()));
+                } else {
+                    fail(topic, "dead letter of " + rejected.source(), e);
+                }
+            });
+        } catch (KafkaException e) {
+            fail(topic, "dead letter of " + rejected.source(), e);
+            checkFailure();
+        }
+    }
+
+    private void sendPendingDeadLetters() {
+        for (ReadResult.Rejected next = pendingDeadLetters.poll(); next != null; next = pendingDeadLetters.poll()) {
+            send(next);
+        }
+    }
+
+    private void fail(String topic, String what, Exception e) {
+        String why = e instanceof RetriableException
+                ? "no acknowledgement within delivery.timeout.ms (" + e.getMessage() + ")"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (failure.compareAndSet(null, new IngestException("publishing to " + topic + " failed for " + what + ": "
+                + why, e))) {
+            log.error("publishing to {} failed for {}", topic, what, e);
+        }
+    }
+
+    private void checkFailure() {
+        IngestException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void flush() {
+        do {
+            articles.flush();
+            sendPendingDeadLetters();
+            deadLetters.flush();
+        } while (!pendingDeadLetters.isEmpty() && failure.get() == null);
+        checkFailure();
+    }
+
+    @Override
+    public long published() {
+        return published.get();
+    }
+
+    @Override
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    @Override
+    public List<ReadResult.Rejected> takeRefused() {
+        List<ReadResult.Rejected> taken = new ArrayList<>();
+        for (ReadResult.Rejected next = refused.poll(); next != null; next = refused.poll()) {
+            taken.add(next);
+        }
+        return taken;
+    }
+
+    /** Closes both producers, waiting at most the startup timeout each for sends still in flight. */
+    @Override
+    public void close() {
+        try {
+            articles.close(closeTimeout);
+        } finally {
+            deadLetters.close(closeTimeout);
+        }
+    }
+}
