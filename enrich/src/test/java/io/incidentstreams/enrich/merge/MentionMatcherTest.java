@@ -1,0 +1,76 @@
+package io.incidentstreams.enrich.merge;
+
+import static io.incidentstreams.enrich.testing.MentionBuilder.attack;
+import static io.incidentstreams.enrich.testing.MentionBuilder.truce;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentstreams.enrich.testing.MentionBuilder;
+import io.incidentstreams.model.DatePrecision;
+import io.incidentstreams.model.IncidentType;
+import org.junit.jupiter.api.Test;
+
+class MentionMatcherTest {
+    private static boolean same(MentionBuilder a, MentionBuilder b) {
+        boolean ab = MentionMatcher.matches(a.article("a").build(), b.article("b").build());
+        boolean ba = MentionMatcher.matches(b.article("b").build(), a.article("a").build());
+        assertThat(ab).as("the relation is symmetric").isEqualTo(ba);
+        return ab;
+    }
+
+    @Test
+    void reportsOneDayApartMatchBecauseTimeZonesDisagree() {
+        assertThat(same(attack().date("2020-01-08"), attack().date("2020-01-09"))).isTrue();
+        assertThat(same(attack().date("2020-01-08"), attack().date("2020-01-10"))).isFalse();
+    }
+
+    @Test
+    void aMonthPrecisionReportMatchesADayInsideThatMonthOnly() {
+        assertThat(same(attack().date("2020-11", DatePrecision.MONTH), attack().date("2020-11-17"))).isTrue();
+        assertThat(same(attack().date("2020-10", DatePrecision.MONTH), attack().date("2020-11-17"))).isFalse();
+    }
+
+    @Test
+    void differentTypesNeverMatch() {
+        assertThat(same(attack(), attack().type(IncidentType.AIR_DRONE_STRIKE))).isFalse();
+    }
+
+    @Test
+    void twoNamedSitesMoreThanAFewKilometresApartAreDifferentPlaces() {
+        assertThat(same(attack(), attack().location(MentionBuilder.BAGHDAD_AIRPORT))).isFalse();
+        assertThat(same(attack(), attack().location(MentionBuilder.ERBIL))).isFalse();
+    }
+
+    @Test
+    void revisedFiguresStillMatchButNoCasualtiesAndAMassacreDoNot() {
+        assertThat(same(attack().killed(1), attack().killed(2))).isTrue();
+        assertThat(same(attack().killed(0).wounded(0), attack().killed(10))).isFalse();
+    }
+
+    @Test
+    void claimsByDifferentFamiliesAreDifferentEvents() {
+        assertThat(same(attack().perpetrator("Islamic State", "claimed", "islamic-state"),
+                attack().perpetrator("Kataib Hezbollah", "claimed", "iran-aligned-militias"))).isFalse();
+        assertThat(same(attack().perpetrator("Islamic State", "claimed", "islamic-state"),
+                attack().perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias"))).isTrue();
+    }
+
+    @Test
+    void anUndatedReportMergesOnlyOnTheSameSiteAndTheSameNonZeroToll() {
+        assertThat(same(attack().date(null, null), attack())).isTrue();
+        assertThat(same(attack().date(null, null).killed(0).wounded(0), attack().killed(0).wounded(0))).isFalse();
+        assertThat(same(attack().date(null, null).location(MentionBuilder.ERBIL).killed(2),
+                attack().location(MentionBuilder.ERBIL).killed(2))).as("Erbil is a city, not a site").isFalse();
+    }
+
+    @Test
+    void truceReportsOfOneMonthMatchOnlyWithinTheSameActorFamily() {
+        assertThat(same(truce(), truce())).isTrue();
+        assertThat(same(truce(), truce().date("2020-11", DatePrecision.MONTH))).isFalse();
+    }
+
+    @Test
+    void twoMentionsOfOneArticleAreNeverMerged() {
+        assertThat(MentionMatcher.matches(attack().article("x").index(0).build(),
+                attack().article("x").index(1).build())).isFalse();
+    }
+}
