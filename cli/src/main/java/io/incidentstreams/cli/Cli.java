@@ -6,12 +6,17 @@ import java.nio.file.Path;
 
 /** Console output: results on stdout, everything for people (progress, notices, errors) on stderr. */
 final class Cli {
-    static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+    static PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
             StandardCharsets.UTF_8);
     static final PrintStream ERR = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
 
     private Cli() {
+    }
+
+    /** Sends results elsewhere: tests read what a command printed. */
+    static void redirectOut(PrintStream out) {
+        OUT = out;
     }
 
     static void err(String line) {

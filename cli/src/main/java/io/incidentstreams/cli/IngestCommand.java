@@ -46,9 +46,8 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Ingests with progress and a summary on stderr. */
     static IngestSummary ingest(PipelineConfig config, List<Path> inputs) {
-        IngestSummary summary = Ingester.ingest(config, inputs,
-                p -> Cli.err("ingest: " + p));
-        Cli.err("ingest: " + summary);
+        IngestSummary summary = new Ingester(config).ingest(inputs, p -> Cli.err("ingest: " + p.describe()));
+        Cli.err("ingest: " + summary.describe());
         return summary;
     }
 }

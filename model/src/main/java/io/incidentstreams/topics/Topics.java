@@ -34,9 +34,11 @@ public final class Topics {
     public final Topic<String, Incident> incidents;
 
     /**
-     * Dead letters. Key and value: the original record's bytes, unchanged. Headers: {@code __streams.errors.*}
-     * (exception, message, stack trace, source topic, partition, offset) from Kafka Streams, or
-     * {@code incidents.error.*} from ingest. Kept forever, so that nothing is lost.
+     * Dead letters. From enrich: key and value are the failed record's bytes, unchanged, with headers
+     * {@code __streams.errors.*} (exception, message, stack trace, source topic, partition, offset). From ingest:
+     * key is the source (file path, and line for JSON Lines), value the raw bytes (null when too large), with
+     * headers {@code incidents.error.stage}, {@code .reason}, {@code .source}, {@code .truncated}. Kept forever,
+     * so that nothing is lost.
      */
     public final Topic<byte[], byte[]> deadLetters;
 
@@ -47,7 +49,9 @@ public final class Topics {
         this.rawArticles = new Topic<>(this.prefix + RAW_ARTICLES, KEY_SERDE, ARTICLE_SERDE, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                // Room for the largest article ingest accepts (512 KiB of text, escaped as JSON).
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024)));
         this.incidents = new Topic<>(this.prefix + INCIDENTS, KEY_SERDE, INCIDENT_SERDE, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 // Consumers that lag less than a day are guaranteed to see every tombstone.

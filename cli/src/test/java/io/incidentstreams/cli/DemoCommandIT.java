@@ -1,0 +1,80 @@
+package io.incidentstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.Relation;
+import io.incidentstreams.serde.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code incidents demo} end to end: its own child-JVM broker, ingest, enrich, snapshot, on real articles. */
+class DemoCommandIT {
+    /** The real articles beside the repository (../shared/seeds), as in CI. */
+    static final Path SEEDS = Path.of("..", "..", "shared", "seeds");
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    @AfterEach
+    void restoreStdout() {
+        Cli.redirectOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8));
+    }
+
+    private List<Incident> runDemo(String... args) {
+        Cli.redirectOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int code = IncidentsCli.run(args);
+        assertThat(code).as("exit code").isZero();
+        return stdout.toString(StandardCharsets.UTF_8).lines().map(line -> {
+            try {
+                return Json.MAPPER.readValue(line, Incident.class);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("stdout carries a line that is not an incident: " + line, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void theSeedsYieldTheGreenZoneAttackWithOneDeadLinkedToTheMilitiaTruceOfOctober2020() {
+        assumeTrue(Files.isDirectory(SEEDS), "../shared/seeds is not beside the repository");
+
+        List<Incident> incidents = runDemo("demo", "--articles", SEEDS.toString(), "--format", "json");
+        Map<String, Incident> byId = incidents.stream().collect(Collectors.toMap(Incident::id, Function.identity()));
+
+        Incident attack = incidents.stream()
+                .filter(i -> i.type().code().contains("attack") && "2020-11-17".equals(i.date())
+                        && i.location() != null && "Green Zone".equals(i.location().name()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Green Zone attack on 2020-11-17 in " + incidents));
+        assertThat(attack.killed()).isEqualTo(1);
+        Relation link = attack.relations().stream().filter(r -> Relation.BREAKS_TRUCE.equals(r.type())).findFirst()
+                .orElseThrow(() -> new AssertionError("no breaks_truce link on " + attack));
+        Incident truce = byId.get(link.incidentId());
+        assertThat(truce).as("the linked truce is live on the topic").isNotNull();
+        assertThat(truce.type().code()).contains("truce");
+        assertThat(truce.date()).startsWith("2020-10");
+        assertThat(truce.actors()).anySatisfy(a -> assertThat(a.family()).isEqualTo("iran-aligned-militias"));
+    }
+
+    @Test
+    void theSamplesYieldIncidentsAndStdoutCarriesOnlyIncidentLines() {
+        List<Incident> incidents = runDemo("demo", "--articles", Path.of("..", "samples", "articles").toString(),
+                "--format", "json");
+
+        assertThat(incidents).isNotEmpty();
+        assertThat(incidents).allSatisfy(i -> {
+            assertThat(i.id()).startsWith("inc-");
+            assertThat(i.sources()).isNotEmpty();
+            assertThat(i.rulesVersion()).isNotBlank();
+        });
+    }
+}

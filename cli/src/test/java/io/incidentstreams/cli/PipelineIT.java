@@ -1,0 +1,116 @@
+package io.incidentstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentstreams.broker.testing.SharedKafkaBroker;
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.EnrichApp;
+import io.incidentstreams.enrich.ProcessingProgress;
+import io.incidentstreams.enrich.extract.Extractor;
+import io.incidentstreams.ingest.IngestSummary;
+import io.incidentstreams.ingest.Ingester;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.sink.IncidentSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on the shared real broker: ingest, enrich, snapshot; its own topics and application id. */
+@ExtendWith(SharedKafkaBroker.class)
+class PipelineIT {
+    static final Path SAMPLES = Path.of("..", "samples", "articles");
+    static final Extractor EXTRACTOR = Extractor.load(null);
+
+    @TempDir
+    Path state;
+
+    private PipelineConfig config;
+
+    @BeforeEach
+    void config() {
+        String name = SharedKafkaBroker.uniqueName("pipeline");
+        config = new PipelineConfig(Map.of(
+                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
+                PipelineConfig.TOPIC_PREFIX, name + ".",
+                PipelineConfig.APPLICATION_ID, name,
+                PipelineConfig.STATE_DIR, state.toString()));
+    }
+
+    private void awaitProcessed(Admin admin) throws Exception {
+        new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),
+                config.topics().rawArticles.name()).awaitCaughtUp(Duration.ofMinutes(2), lag -> { });
+    }
+
+    @Test
+    void ingestingTheSameFilesTwiceLeavesTheSnapshotUnchanged() throws Exception {
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract);
+             Admin admin = Admin.create(config.clientProperties())) {
+            IngestSummary first = new Ingester(config).ingest(List.of(SAMPLES), p -> { });
+            app.start();
+            awaitProcessed(admin);
+            List<Incident> before = IncidentSnapshot.read(config, Duration.ofSeconds(30));
+
+            IngestSummary second = new Ingester(config).ingest(List.of(SAMPLES), p -> { });
+            awaitProcessed(admin);
+            List<Incident> after = IncidentSnapshot.read(config, Duration.ofSeconds(30));
+
+            assertThat(first.published()).isPositive();
+            assertThat(second.published()).isEqualTo(first.published());
+            assertThat(before).isNotEmpty();
+            assertThat(after).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void garbageAndNullRecordsOnTheRawTopicGoToTheDeadLetterTopicAndGoodOnesStillGetThrough() throws Exception {
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract);
+             Admin admin = Admin.create(config.clientProperties())) {
+            app.start();
+            Properties p = config.clientProperties();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                String raw = config.topics().rawArticles.name();
+                producer.send(new ProducerRecord<>(raw, "garbage".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28, 0x7B})).get();
+                producer.send(new ProducerRecord<>(raw, "null".getBytes(StandardCharsets.UTF_8), null)).get();
+            }
+            new Ingester(config).ingest(List.of(SAMPLES), x -> { });
+            awaitProcessed(admin);
+
+            assertThat(IncidentSnapshot.read(config, Duration.ofSeconds(30))).isNotEmpty();
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(config.topics().deadLetters.name());
+            assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).contains("garbage", "null");
+            assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("__streams.errors.message")).isNotNull());
+            assertThat(app.fatalError()).isNull();
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties p = config.clientProperties();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> out = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+}
