@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             IngestSummary summary = IngestCommand.ingest(config, List.of(input));
             Extractor extractor = Extractor.load(rulesDir);
             Cli.err("enrich: rules " + extractor.rulesVersion() + ", exactly-once v2");
-            try (EnrichApp app = new EnrichApp(config, extractor::extract);
+            try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion());
                  Admin admin = Admin.create(config.clientProperties())) {
                 app.start();
                 new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),

@@ -37,7 +37,7 @@ final class EnrichCommand implements Callable<Integer> {
             PipelineConfig config = brokers.config();
             String rules = config.getString(PipelineConfig.RULES_DIR);
             Extractor extractor = Extractor.load(rules == null ? null : Path.of(rules));
-            try (EnrichApp app = new EnrichApp(config, extractor::extract)) {
+            try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion())) {
                 Thread hook = new Thread(app::close, "enrich-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 app.start();

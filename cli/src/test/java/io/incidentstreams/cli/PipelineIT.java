@@ -57,7 +57,7 @@ class PipelineIT {
 
     @Test
     void ingestingTheSameFilesTwiceLeavesTheSnapshotUnchanged() throws Exception {
-        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract);
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion());
              Admin admin = Admin.create(config.clientProperties())) {
             IngestSummary first = new Ingester(config).ingest(List.of(SAMPLES), p -> { });
             app.start();
@@ -77,7 +77,7 @@ class PipelineIT {
 
     @Test
     void garbageAndNullRecordsOnTheRawTopicGoToTheDeadLetterTopicAndGoodOnesStillGetThrough() throws Exception {
-        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract);
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion());
              Admin admin = Admin.create(config.clientProperties())) {
             app.start();
             Properties p = config.clientProperties();

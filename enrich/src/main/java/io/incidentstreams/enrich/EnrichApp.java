@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -41,10 +42,15 @@ public final class EnrichApp implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaStreams streams;
 
-    public EnrichApp(PipelineConfig config, Function<Article, List<IncidentMention>> extractor) {
+    /**
+     * @param extractor    article to incident mentions
+     * @param rulesVersion version of the extraction rules: an article is extracted again when it changes
+     */
+    public EnrichApp(PipelineConfig config, Function<Article, List<IncidentMention>> extractor, String rulesVersion) {
         this.config = config;
         this.topics = config.topics();
-        this.topology = IncidentTopology.build(topics, extractor, new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS));
+        this.topology = IncidentTopology.build(topics, extractor, rulesVersion,
+                new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS));
     }
 
     /** Streams settings: every client property given, then the project's defaults where none was given. */
@@ -123,7 +129,9 @@ public final class EnrichApp implements AutoCloseable {
     @Override
     public void close() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group at once, so a replay or another instance need not wait for the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
         }
         stopped.countDown();
     }

@@ -38,13 +38,15 @@ public final class IncidentTopology {
     /**
      * @param topics    the topics to read and write
      * @param extractor article to incident mentions; must be deterministic and thread-safe
+     * @param rulesVersion version of the extraction rules; part of the dedup digest, so new rules re-extract
      * @param linker    link rules
      */
-    public static Topology build(Topics topics, Function<Article, List<IncidentMention>> extractor, Linker linker) {
+    public static Topology build(Topics topics, Function<Article, List<IncidentMention>> extractor,
+                                 String rulesVersion, Linker linker) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.rawArticles.name(),
                         Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName(SOURCE))
-                .process(ArticleDedupProcessor.supplier(), Named.as(DEDUP))
+                .process(ArticleDedupProcessor.supplier(rulesVersion), Named.as(DEDUP))
                 .flatMap((articleId, article) -> RegionKeyer.key(extractor.apply(article)), Named.as(EXTRACT))
                 .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
                         .withName(StoreNames.MENTIONS_BY_REGION))

@@ -64,7 +64,7 @@ class IncidentTopologyTest {
                 PipelineConfig.TOPIC_PREFIX, "t.",
                 PipelineConfig.STATE_DIR, stateDir.resolve("s" + System.nanoTime()).toString())));
         TopologyTestDriver d = new TopologyTestDriver(IncidentTopology.build(topics,
-                a -> extraction.getOrDefault(a.id(), List.of()), new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS)), props);
+                a -> extraction.getOrDefault(a.id(), List.of()), "test", new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS)), props);
         raw = d.createInputTopic(topics.rawArticles.name(), topics.rawArticles.keySerde().serializer(),
                 topics.rawArticles.valueSerde().serializer());
         incidents = d.createOutputTopic(topics.incidents.name(), topics.incidents.keySerde().deserializer(),

@@ -26,14 +26,20 @@ import org.apache.kafka.streams.state.Stores;
  * The raw topic is keyed by article id, so every version of one article meets its digest in one task.
  */
 public final class ArticleDedupProcessor implements Processor<String, Article, String, Article> {
+    private final String rulesVersion;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, String> digests;
 
-    public static ProcessorSupplier<String, Article, String, Article> supplier() {
+    ArticleDedupProcessor(String rulesVersion) {
+        this.rulesVersion = rulesVersion;
+    }
+
+    /** The digest covers the rules version: after a rules change, a replay extracts every article again. */
+    public static ProcessorSupplier<String, Article, String, Article> supplier(String rulesVersion) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Article, String, Article> get() {
-                return new ArticleDedupProcessor();
+                return new ArticleDedupProcessor(rulesVersion);
             }
 
             @Override
@@ -63,7 +69,7 @@ public final class ArticleDedupProcessor implements Processor<String, Article, S
         if (article.text() == null || article.text().isBlank()) {
             throw new InvalidArticleException("article " + id + " has no text");
         }
-        String digest = digest(article);
+        String digest = digest(article, rulesVersion);
         if (digest.equals(digests.get(id))) {
             return;
         }
@@ -72,10 +78,10 @@ public final class ArticleDedupProcessor implements Processor<String, Article, S
         context.forward(record.withKey(id).withValue(withId));
     }
 
-    static String digest(Article a) {
+    static String digest(Article a, String rulesVersion) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {a.title(), a.publishedAt(), a.url(), a.outlet(), a.text()}) {
+            for (String part : new String[] {rulesVersion, a.title(), a.publishedAt(), a.url(), a.outlet(), a.text()}) {
                 md.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
