@@ -1,0 +1,118 @@
+package io.incidentstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentstreams.broker.testing.SharedKafkaBroker;
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.EnrichApp;
+import io.incidentstreams.enrich.ProcessingProgress;
+import io.incidentstreams.enrich.extract.Extractor;
+import io.incidentstreams.enrich.replay.Replay;
+import io.incidentstreams.ingest.Ingester;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.sink.IncidentFormat;
+import io.incidentstreams.sink.IncidentSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Determinism on the real broker: arrival order does not change the result, and replays are byte-identical. */
+@ExtendWith(SharedKafkaBroker.class)
+class ReplayAndOrderIT {
+    static final Extractor EXTRACTOR = Extractor.load(null);
+
+    @TempDir
+    Path state;
+
+    private PipelineConfig newPipeline(String base) {
+        String name = SharedKafkaBroker.uniqueName(base);
+        return new PipelineConfig(Map.of(
+                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
+                PipelineConfig.TOPIC_PREFIX, name + ".",
+                PipelineConfig.APPLICATION_ID, name,
+                PipelineConfig.STATE_DIR, state.resolve(name).toString()));
+    }
+
+    /** Every article file of the samples and, when present, of ../shared/seeds. */
+    static List<Path> articleFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(PipelineIT.SAMPLES, DemoCommandIT.SEEDS)) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    files.addAll(s.filter(Files::isRegularFile).sorted().collect(Collectors.toList()));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String snapshotText(PipelineConfig config) {
+        return IncidentSnapshot.read(config, Duration.ofSeconds(30)).stream().map(IncidentFormat::jsonLine)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String runInOrder(PipelineConfig config, List<Path> files) throws Exception {
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion());
+             Admin admin = Admin.create(config.clientProperties())) {
+            new Ingester(config).ingest(files, p -> { });
+            app.start();
+            new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),
+                    config.topics().rawArticles.name()).awaitCaughtUp(Duration.ofMinutes(2), lag -> { });
+        }
+        return snapshotText(config);
+    }
+
+    @Test
+    void theSnapshotIsTheSameForShuffledArrivalOrders() throws Exception {
+        List<Path> files = articleFiles();
+        String reference = runInOrder(newPipeline("order"), files);
+        assertThat(reference).isNotBlank();
+
+        Random random = new Random(20201117);
+        for (int run = 0; run < 3; run++) {
+            List<Path> shuffled = new ArrayList<>(files);
+            Collections.shuffle(shuffled, random);
+            assertThat(runInOrder(newPipeline("order"), shuffled)).as("order %s", shuffled).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void twoReplaysGiveByteIdenticalSnapshotsEqualToTheFirstRun() throws Exception {
+        PipelineConfig config = newPipeline("replay");
+        String first = runInOrder(config, articleFiles());
+
+        Replay.Result r1 = Replay.run(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion(), null, Duration.ofMinutes(2), l -> { });
+        String afterFirstReplay = snapshotText(config);
+        Replay.Result r2 = Replay.run(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion(), null, Duration.ofMinutes(2), l -> { });
+        String afterSecondReplay = snapshotText(config);
+
+        assertThat(afterFirstReplay).isEqualTo(first);
+        assertThat(afterSecondReplay).isEqualTo(afterFirstReplay);
+        assertThat(r1.liveAfter()).isEqualTo(r1.liveBefore());
+        assertThat(r2.tombstoned()).isZero();
+    }
+
+    @Test
+    void aReplayWithRulesThatNoLongerFindAnIncidentTombstonesIt() throws Exception {
+        PipelineConfig config = newPipeline("replay-rules");
+        runInOrder(config, articleFiles());
+        List<Incident> before = IncidentSnapshot.read(config, Duration.ofSeconds(30));
+
+        Replay.Result result = Replay.run(config, article -> List.of(), "no-rules", null, Duration.ofMinutes(2), l -> { });
+
+        assertThat(result.tombstoned()).isEqualTo(before.size());
+        assertThat(IncidentSnapshot.read(config, Duration.ofSeconds(30))).isEmpty();
+    }
+}
