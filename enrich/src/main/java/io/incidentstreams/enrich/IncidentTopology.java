@@ -47,7 +47,7 @@ public final class IncidentTopology {
         builder.stream(topics.rawArticles.name(),
                         Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName(SOURCE))
                 .process(ArticleDedupProcessor.supplier(rulesVersion), Named.as(DEDUP))
-                .flatMap((articleId, article) -> RegionKeyer.key(extractor.apply(article)), Named.as(EXTRACT))
+                .process(ExtractProcessor.supplier(extractor), Named.as(EXTRACT))
                 .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
                         .withName(StoreNames.MENTIONS_BY_REGION))
                 .process(MergeProcessor.supplier(linker), Named.as(MERGE))

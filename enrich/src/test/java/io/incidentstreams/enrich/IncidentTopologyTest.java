@@ -75,12 +75,16 @@ class IncidentTopologyTest {
     }
 
     private void publish(String articleId, MentionBuilder... mentions) {
+        publishText(articleId, "text of " + articleId, mentions);
+    }
+
+    private void publishText(String articleId, String text, MentionBuilder... mentions) {
         List<IncidentMention> ms = new ArrayList<>();
         for (int i = 0; i < mentions.length; i++) {
             ms.add(mentions[i].article(articleId).index(i).build());
         }
         extraction.put(articleId, ms);
-        raw.pipeInput(articleId, article(articleId).text("text of " + articleId).build());
+        raw.pipeInput(articleId, article(articleId).text(text).build());
     }
 
     /** The live state of the compacted topic: latest value per key, tombstones removed. */
@@ -222,6 +226,19 @@ class IncidentTopologyTest {
                 assertThat(state).isEqualTo(reference);
             }
         }
+    }
+
+    @Test
+    void aRepublishedWireStoryCountsOnceAsItsSmallestArticleIdWhicheverArrivesFirst() {
+        String story = io.incidentstreams.enrich.testing.ArticleBuilder.WIRE_STORY;
+        String republished = story.replace("late on Wednesday", "late Wednesday");
+        publishText("wire-b", republished, attack().outlet("Republisher"));
+        publishText("wire-a", story, attack().outlet("Wire"));
+
+        Incident incident = liveState().values().iterator().next();
+
+        assertThat(incident.articleCount()).isEqualTo(1);
+        assertThat(incident.sources()).extracting(s -> s.articleId()).containsExactly("wire-a");
     }
 
     @Test

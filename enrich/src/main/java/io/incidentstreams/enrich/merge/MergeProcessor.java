@@ -1,6 +1,8 @@
 package io.incidentstreams.enrich.merge;
 
+import io.incidentstreams.enrich.ExtractProcessor;
 import io.incidentstreams.enrich.StoreNames;
+import io.incidentstreams.enrich.dedup.NearDuplicates;
 import io.incidentstreams.enrich.link.Linker;
 import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.Incident;
@@ -9,6 +11,7 @@ import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.JsonSerde;
 import io.incidentstreams.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,6 +51,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     private static final StringSerializer KEYS = new StringSerializer();
     private static final String MEMBER = "m|";
     private static final String CLUSTER = "c|";
+    /** {@code f|<articleId>}: the article's SimHash, in the index store. */
+    private static final String FINGERPRINT = "f|";
 
     private final Linker linker;
     private ProcessorContext<String, Incident> context;
@@ -110,6 +116,10 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             if (oldCluster != null) {
                 seeds.addAll(members(oldCluster));
             }
+        }
+        Header fingerprint = record.headers().lastHeader(ExtractProcessor.FINGERPRINT_HEADER);
+        if (fingerprint != null) {
+            index.put(FINGERPRINT + m.articleId(), new String(fingerprint.value(), StandardCharsets.UTF_8));
         }
         mentions.put(m.mentionId(), m);
         MergeIndex.keys(region, m).forEach(k -> index.put(k, m.mentionId()));
@@ -206,8 +216,9 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         if (memberIds.isEmpty()) {
             return;
         }
-        List<IncidentMention> ms = new ArrayList<>(memberIds.size());
-        memberIds.forEach(id -> ms.add(mentions.get(id)));
+        List<IncidentMention> all = new ArrayList<>(memberIds.size());
+        memberIds.forEach(id -> all.add(mentions.get(id)));
+        List<IncidentMention> ms = NearDuplicates.withoutRepublished(all, this::fingerprint);
         List<String> mergedFrom = memberIds.stream().map(IncidentIds::forMention)
                 .filter(id -> !id.equals(cid)).distinct().sorted().toList();
         Incident draft = IncidentAssembler.assemble(cid, ms, List.of(), mergedFrom);
@@ -338,6 +349,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 return clusters.get(MEMBER + mentionId);
             }
         };
+    }
+
+    private Long fingerprint(String articleId) {
+        String hex = index.get(FINGERPRINT + articleId);
+        return hex == null ? null : io.incidentstreams.enrich.dedup.SimHash.parse(hex);
     }
 
     private List<String> members(String cid) {
