@@ -198,6 +198,22 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void anAttackBreaksOneTruceTheMostPreciselyDatedOneWhenReportsNameSeveral() {
+        String cue = "That ceasefire ended when rockets hit the Green Zone.";
+        publish("undated", attack().date(null, null).published(null).cue(Relation.BREAKS_TRUCE, cue, 10),
+                truce().date(null, null).published(null));
+        publish("dated", attack().cue(Relation.BREAKS_TRUCE, cue, 10), truce());
+
+        Incident attack = liveState().get(IncidentIds.forMention("dated#0"));
+
+        assertThat(attack.articleCount()).isEqualTo(2);
+        assertThat(attack.relations()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(Relation.BREAKS_TRUCE);
+            assertThat(r.incidentId()).isEqualTo(IncidentIds.forMention("dated#1"));
+        });
+    }
+
+    @Test
     void theFinalStateIsTheSameForEveryArrivalOrder() {
         List<Runnable> articles = List.of(
                 () -> publish("w1", attack().outlet("W1")),

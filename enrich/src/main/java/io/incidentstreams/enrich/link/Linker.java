@@ -43,6 +43,9 @@ public final class Linker {
 
         /** The incident id a mention currently belongs to, or null. */
         String incidentOf(String mentionId);
+
+        /** The date of a published incident, or null when it has none or is not published yet. */
+        String truceDate(String incidentId);
     }
 
     private final int truceWindowDays;
@@ -90,7 +93,28 @@ public final class Linker {
                 out.put(r.type() + "|" + r.incidentId(), r);
             }
         }
-        return List.copyOf(out.values());
+        return oneTruce(out, lookup);
+    }
+
+    /**
+     * An attack breaks one truce. When reports of it name several (an undated report's truce and a dated one),
+     * the link goes to the truce with the most precise date, then the latest, then the smallest id.
+     */
+    private static List<Relation> oneTruce(TreeMap<String, Relation> links, Lookup lookup) {
+        List<Relation> truces = links.values().stream().filter(r -> Relation.BREAKS_TRUCE.equals(r.type())).toList();
+        if (truces.size() < 2) {
+            return List.copyOf(links.values());
+        }
+        Relation keep = truces.stream().min(Comparator
+                .comparing((Relation r) -> precisionRank(lookup.truceDate(r.incidentId())))
+                .thenComparing((Relation r) -> lookup.truceDate(r.incidentId()) == null ? "" : lookup.truceDate(r.incidentId()),
+                        Comparator.reverseOrder())
+                .thenComparing(Relation::incidentId)).orElseThrow();
+        return links.values().stream().filter(r -> !Relation.BREAKS_TRUCE.equals(r.type()) || r == keep).toList();
+    }
+
+    private static int precisionRank(String date) {
+        return date == null ? 9 : -date.length();
     }
 
     private static boolean fits(Cue cue, IncidentMention sibling) {

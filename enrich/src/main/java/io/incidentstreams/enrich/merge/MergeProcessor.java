@@ -348,6 +348,12 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             public String incidentOf(String mentionId) {
                 return clusters.get(MEMBER + mentionId);
             }
+
+            @Override
+            public String truceDate(String incidentId) {
+                Incident truce = incidents.get(incidentId);
+                return truce == null ? null : truce.date();
+            }
         };
     }
 
