@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             return IncidentsCli.USAGE;
         }
         long t0 = System.nanoTime();
-        Path work = Files.createTempDirectory("incidents-demo");
+        Files.createDirectories(Cli.dataDir());
+        Path work = Files.createTempDirectory(Cli.dataDir(), "demo-");
         Cli.err("starting the embedded Kafka broker...");
         try (KafkaBroker broker = KafkaBroker.builder().dataDir(work.resolve("broker")).start()) {
             Cli.err("broker up at " + broker.bootstrapServers());

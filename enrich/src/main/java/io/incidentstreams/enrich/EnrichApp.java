@@ -64,6 +64,8 @@ public final class EnrichApp implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters.name());
+        // No global stores today; enabling it keeps the handler's behaviour the same when one is added.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         short rf = config.getShort(PipelineConfig.TOPIC_REPLICATION_FACTOR);
         props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
