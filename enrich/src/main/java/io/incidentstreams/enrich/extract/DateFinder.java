@@ -1,0 +1,446 @@
+package io.incidentstreams.enrich.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentstreams.model.DatePrecision;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds date expressions in a sentence and resolves them against the date of the piece they appear in.
+ *
+ * <p>Rules, in short (details in {@code docs/extraction.md}): weekdays go to their most recent past occurrence, the
+ * publication day itself included; a day or month without a year goes to its most recent past occurrence; "last
+ * week" becomes the coarsest precision that covers every day it can mean; a stated foreign time zone marks the date
+ * as less trustworthy than one given in local time. Without an anchor, only expressions that carry their own year
+ * resolve. The system clock is never read. One precompiled pattern is matched once over the sentence.
+ */
+final class DateFinder {
+
+    enum Zone { NONE, LOCAL, FOREIGN }
+
+    /** How an expression relates to other dates. */
+    enum Kind {
+        /** A date in its own right ("Jan. 8", "Monday", "in December"). */
+        ABSOLUTE,
+        /** "N days after/before X": X lies N days before/after the incident the sentence is about. */
+        OFFSET_TO_EVENT,
+        /** "a week earlier", "the next month", "the day before": relative to another incident's date. */
+        RELATIVE_TO_CONTEXT
+    }
+
+    /**
+     * A date expression.
+     *
+     * @param start    offset in the article text
+     * @param end      offset one past it
+     * @param text     the expression as written
+     * @param value    resolved or partial date (null for relations and unresolvable expressions)
+     * @param zone     stated time zone
+     * @param excluded preceded by "since", "until", "by"... : not an incident date
+     * @param future   "next Monday", "next month": never an incident date
+     * @param amount   signed offset for relative kinds (negative = earlier)
+     * @param unit     unit of the offset
+     */
+    record Expr(int start, int end, String text, Kind kind, PartialDate value, Zone zone, boolean excluded,
+                boolean future, long amount, ChronoUnit unit) {
+
+        boolean usable() {
+            return !excluded && !future;
+        }
+    }
+
+    private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
+            + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+    private static final String NUMWORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "\\d{1,2}|several|a few|a couple of|few";
+    private static final Pattern DATES = Pattern.compile(
+            "(?<mdy>\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<dmy>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
+                    + "(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<my>\\b(?:(?<q3>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of|[Tt]he end of|"
+                    + "[Tt]he middle of|[Tt]he start of)[\\s-]+)?(?<m3>" + MONTH + ")\\b\\.?(?!\\s+\\d{1,2}\\b)"
+                    + "(?:,?\\s+(?<y3>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<wd>\\b(?:(?<q4>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\\s+(?:on\\s+)?)?"
+                    + "(?<w4>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    + "(?:\\s+(?:morning|afternoon|evening|night))?\\b)"
+                    + "|(?<rel>\\b(?:[Ee]arlier\\s+today|[Ll]ater\\s+today|[Tt]oday|[Tt]onight|[Tt]his\\s+(?:morning|"
+                    + "afternoon|evening)|[Yy]esterday|[Ll]ast\\s+night|[Tt]he\\s+day\\s+before\\s+yesterday)\\b)"
+                    + "|(?<per>\\b(?:(?<q6>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\\s+)?(?<w6>[Ll]ast|[Tt]his|[Nn]ext|"
+                    + "[Pp]ast|[Cc]oming)\\s+(?<u6>week|month|year)\\b)"
+                    + "|(?<yr>\\b(?<p7>in|In|during|During|of|since|Since|by|until|throughout)\\s+(?:(?<q7>early|mid|"
+                    + "late)[\\s-]+)?(?<y7>(?:19|20)\\d{2})\\b)"
+                    + "|(?<off>\\b(?<n8>" + NUMWORD + ")\\s+(?<u8>day|days|week|weeks|month|months|year|years)\\s+"
+                    + "(?<d8>after|before|earlier|later|ago)\\b)"
+                    + "|(?<nxt>\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+(?<u9>day|week|month|"
+                    + "year)\\b)"
+                    + "|(?<dba>\\b[Tt]he\\s+day\\s+(?<d10>before|after)\\b)"
+                    + "|(?<hrs>\\b(?:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before)\\b)");
+    private static final Pattern ZONE = Pattern.compile(
+            "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"
+                    + "(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\b\\.?)?\\s*)?[\\s,(]*"
+                    + "(?<tz>local time|local|[a-z]+ time|ist|gmt|utc|et|est|edt|bst|cet)\\b");
+
+    private final Set<String> local;
+    private final Set<String> foreign;
+    private final Set<String> excluding;
+
+    DateFinder(JsonNode root) {
+        local = lowerSet(RuleFiles.strings(root.path("localTimeMarkers")));
+        foreign = lowerSet(RuleFiles.strings(root.path("foreignTimeMarkers")));
+        excluding = lowerSet(RuleFiles.strings(root.path("excludingPrepositions")));
+    }
+
+    private static Set<String> lowerSet(List<String> words) {
+        Set<String> s = new HashSet<>();
+        for (String w : words) {
+            s.add(w.toLowerCase(Locale.ROOT));
+        }
+        return s;
+    }
+
+    /** Date expressions in {@code text[from, to)}, resolved against {@code anchor} (may be null). */
+    List<Expr> find(String text, int from, int to, LocalDate anchor) {
+        List<Expr> out = new ArrayList<>();
+        Matcher m = DATES.matcher(text).region(from, to);
+        while (m.find()) {
+            Expr e = build(m, text, to, anchor);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private Expr build(Matcher m, String text, int limit, LocalDate anchor) {
+        int s = m.start();
+        int e = m.end();
+        String word = m.group();
+        String before = previousWord(text, s);
+        boolean excluded = excluding.contains(before);
+        Zone zone = zoneAfter(text, e, limit);
+        if (m.group("mdy") != null || m.group("dmy") != null) {
+            boolean mdy = m.group("mdy") != null;
+            int month = monthNumber(m.group(mdy ? "m1" : "m2"));
+            int day = Integer.parseInt(m.group(mdy ? "d1" : "d2"));
+            String y = m.group(mdy ? "y1" : "y2");
+            if (day < 1 || day > 31) {
+                return null;
+            }
+            PartialDate v = monthDay(month, day, y == null ? null : Integer.parseInt(y), anchor);
+            if (v == null && y != null) {
+                return null; // impossible date such as Feb 30
+            }
+            if (v == null) {
+                v = new PartialDate(null, month, day, DatePrecision.DAY);
+            }
+            return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, false, 0, null);
+        }
+        if (m.group("my") != null) {
+            String mName = m.group("m3");
+            if (mName.equals("May") && !maySignalsMonth(text, s, m)) {
+                return null; // the verb "may"
+            }
+            if (mName.equals("March") && m.group("q3") == null && m.group("y3") == null
+                    && !Set.of("in", "of", "since", "until", "by", "early", "late", "mid", "last").contains(before)
+                    && !nextIsNoun(text, e)) {
+                return null; // the verb or noun "march"
+            }
+            int month = monthNumber(mName);
+            String y = m.group("y3");
+            PartialDate v;
+            if (y != null) {
+                v = PartialDate.ofMonth(Integer.parseInt(y), month);
+            } else if (anchor != null) {
+                int year = anchor.getYear();
+                if (month > anchor.getMonthValue()) {
+                    year--;
+                }
+                v = PartialDate.ofMonth(year, month);
+            } else {
+                v = new PartialDate(null, month, null, DatePrecision.MONTH);
+            }
+            boolean future = before.equals("next") || before.equals("coming");
+            return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
+        }
+        if (m.group("wd") != null) {
+            String q = lower(m.group("q4"));
+            boolean future = q.equals("next") || q.equals("coming");
+            PartialDate v = null;
+            if (anchor != null && !future) {
+                DayOfWeek target = DayOfWeek.valueOf(m.group("w4").toUpperCase(Locale.ROOT));
+                int back = Math.floorMod(anchor.getDayOfWeek().getValue() - target.getValue(), 7);
+                if (q.equals("last") && back == 0) {
+                    back = 7;
+                }
+                v = PartialDate.ofDay(anchor.minusDays(back));
+            }
+            return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
+        }
+        if (m.group("rel") != null) {
+            String w = lower(word);
+            int back = w.contains("day before yesterday") ? 2 : (w.contains("yesterday") || w.contains("last night"))
+                    ? 1 : 0;
+            PartialDate v = anchor == null ? null : PartialDate.ofDay(anchor.minusDays(back));
+            return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, false, 0, null);
+        }
+        if (m.group("per") != null) {
+            String w = lower(m.group("w6"));
+            String unit = m.group("u6");
+            boolean future = w.equals("next") || w.equals("coming");
+            PartialDate v = null;
+            if (anchor != null && !future) {
+                v = period(anchor, w, unit);
+            }
+            return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
+        }
+        if (m.group("yr") != null) {
+            String p = lower(m.group("p7"));
+            boolean excl = excluded || excluding.contains(p);
+            return new Expr(s, e, word, Kind.ABSOLUTE, PartialDate.ofYear(Integer.parseInt(m.group("y7"))), zone,
+                    excl, false, 0, null);
+        }
+        if (m.group("off") != null) {
+            long n = numberWord(m.group("n8"));
+            ChronoUnit unit = unit(m.group("u8"));
+            String dir = m.group("d8");
+            if (dir.equals("ago")) {
+                PartialDate v = anchor == null || n <= 0 ? null : PartialDate.ofDay(anchor).shift(-n, unit);
+                return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, false, false, 0, null);
+            }
+            boolean toEvent = dir.equals("after") || dir.equals("before");
+            // "comes N days after X": X is N days earlier; "N days earlier": this one is N days earlier
+            long signed = dir.equals("after") || dir.equals("earlier") ? -n : n;
+            // "several days after": a relation whose amount is unknown (unit null)
+            return new Expr(s, e, word, toEvent ? Kind.OFFSET_TO_EVENT : Kind.RELATIVE_TO_CONTEXT, null, zone,
+                    false, false, signed, n == 0 ? null : unit);
+        }
+        if (m.group("nxt") != null) {
+            String w = lower(m.group("w9"));
+            long signed = w.equals("next") || w.equals("following") ? 1 : -1;
+            if (w.equals("next") && !lower(word).startsWith("the")) {
+                return new Expr(s, e, word, Kind.ABSOLUTE, null, zone, false, true, 0, null); // "next week"
+            }
+            return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, signed,
+                    unit(m.group("u9")));
+        }
+        if (m.group("dba") != null) {
+            long signed = m.group("d10").equals("before") ? -1 : 1;
+            return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, signed, ChronoUnit.DAYS);
+        }
+        if (m.group("hrs") != null) {
+            // "hours after X": same day as X, as far as day precision can tell
+            return new Expr(s, e, word, Kind.OFFSET_TO_EVENT, null, zone, false, false, 0, ChronoUnit.DAYS);
+        }
+        return null;
+    }
+
+    private static PartialDate period(LocalDate a, String which, String unit) {
+        switch (unit) {
+            case "week":
+                if (which.equals("last")) {
+                    // the previous calendar week or the seven days before: any day from 13 to 1 days earlier
+                    return PartialDate.covering(a.minusDays(13), a.minusDays(1));
+                }
+                if (which.equals("past")) {
+                    return PartialDate.covering(a.minusDays(7), a);
+                }
+                return PartialDate.covering(a.minusDays(a.getDayOfWeek().getValue() - 1L), a);
+            case "month":
+                if (which.equals("last")) {
+                    LocalDate p = a.minusMonths(1);
+                    return PartialDate.ofMonth(p.getYear(), p.getMonthValue());
+                }
+                if (which.equals("past")) {
+                    return PartialDate.covering(a.minusMonths(1), a);
+                }
+                return PartialDate.ofMonth(a.getYear(), a.getMonthValue());
+            default:
+                if (which.equals("last")) {
+                    return PartialDate.ofYear(a.getYear() - 1);
+                }
+                if (which.equals("past")) {
+                    return PartialDate.covering(a.minusYears(1), a);
+                }
+                return PartialDate.ofYear(a.getYear());
+        }
+    }
+
+    /** A month and day with an optional year: the most recent past occurrence when the year is missing. */
+    private static PartialDate monthDay(int month, int day, Integer year, LocalDate anchor) {
+        try {
+            if (year != null) {
+                return PartialDate.ofDay(LocalDate.of(year, month, day));
+            }
+            if (anchor == null) {
+                return null;
+            }
+            LocalDate d = LocalDate.of(anchor.getYear(), month, day);
+            if (d.isAfter(anchor.plusDays(1))) {
+                d = LocalDate.of(anchor.getYear() - 1, month, day);
+            }
+            return PartialDate.ofDay(d);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private Zone zoneAfter(String text, int end, int limit) {
+        int to = Math.min(limit, end + 48);
+        if (end >= to) {
+            return Zone.NONE;
+        }
+        String tail = text.substring(end, to).toLowerCase(Locale.ROOT);
+        Matcher z = ZONE.matcher(tail);
+        if (!z.lookingAt()) {
+            return Zone.NONE;
+        }
+        String tz = z.group("tz");
+        if (local.contains(tz)) {
+            return Zone.LOCAL;
+        }
+        if (foreign.contains(tz)) {
+            return Zone.FOREIGN;
+        }
+        if (tz.endsWith(" time")) {
+            String place = tz.substring(0, tz.length() - 5);
+            return local.contains(place) ? Zone.LOCAL : Zone.FOREIGN;
+        }
+        return Zone.NONE;
+    }
+
+    private static boolean maySignalsMonth(String text, int s, Matcher m) {
+        if (m.group("q3") != null || m.group("y3") != null) {
+            return true;
+        }
+        String before = previousWord(text, s);
+        return before.equals("in") || before.equals("since") || before.equals("until") || before.equals("of")
+                || before.equals("last") || before.equals("early") || before.equals("late") || before.equals("mid");
+    }
+
+    private static boolean nextIsNoun(String text, int e) {
+        int i = e;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && Character.isLetter(text.charAt(j))) {
+            j++;
+        }
+        String w = text.substring(i, j).toLowerCase(Locale.ROOT);
+        return w.equals("attack") || w.equals("attacks") || w.equals("strike") || w.equals("strikes")
+                || w.equals("bombing") || w.equals("rocket") || w.equals("truce") || w.equals("ceasefire");
+    }
+
+    static String previousWord(String text, int s) {
+        int i = s;
+        while (i > 0 && !Character.isLetterOrDigit(text.charAt(i - 1))) {
+            if (text.charAt(i - 1) == '.' || text.charAt(i - 1) == '\n') {
+                return "";
+            }
+            i--;
+        }
+        int j = i;
+        while (j > 0 && Character.isLetter(text.charAt(j - 1))) {
+            j--;
+        }
+        return text.substring(j, i).toLowerCase(Locale.ROOT);
+    }
+
+    static int monthNumber(String name) {
+        if (name == null || name.length() < 3) {
+            return -1;
+        }
+        switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
+            case "jan":
+                return 1;
+            case "feb":
+                return 2;
+            case "mar":
+                return 3;
+            case "apr":
+                return 4;
+            case "may":
+                return 5;
+            case "jun":
+                return 6;
+            case "jul":
+                return 7;
+            case "aug":
+                return 8;
+            case "sep":
+                return 9;
+            case "oct":
+                return 10;
+            case "nov":
+                return 11;
+            case "dec":
+                return 12;
+            default:
+                return -1;
+        }
+    }
+
+    private static long numberWord(String w) {
+        String s = lower(w);
+        switch (s) {
+            case "a":
+            case "an":
+            case "one":
+                return 1;
+            case "two":
+            case "a couple of":
+                return 2;
+            case "three":
+                return 3;
+            case "four":
+                return 4;
+            case "five":
+                return 5;
+            case "six":
+                return 6;
+            case "seven":
+                return 7;
+            case "eight":
+                return 8;
+            case "nine":
+                return 9;
+            case "ten":
+                return 10;
+            case "eleven":
+                return 11;
+            case "twelve":
+                return 12;
+            default:
+                if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+                    return Long.parseLong(s);
+                }
+                return 0; // "several", "a few": a relation without a usable amount
+        }
+    }
+
+    private static ChronoUnit unit(String u) {
+        if (u.startsWith("day")) {
+            return ChronoUnit.DAYS;
+        }
+        if (u.startsWith("week")) {
+            return ChronoUnit.WEEKS;
+        }
+        if (u.startsWith("month")) {
+            return ChronoUnit.MONTHS;
+        }
+        return ChronoUnit.YEARS;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,69 @@
+package io.incidentstreams.enrich.extract;
+
+import io.incidentstreams.model.Article;
+import io.incidentstreams.model.IncidentMention;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Extracts incident mentions from news articles with data-driven rules.
+ *
+ * <p>Rules are read once in {@link #load}; afterwards an instance holds only immutable data, so one instance can be
+ * shared by all stream threads. Extraction is deterministic: the same article and rules give the same mentions, with
+ * ids {@code <articleId>#<index>}. Every step is linear in the length of the text (precompiled patterns, token tries,
+ * bounded look-arounds), so a very long page costs time in proportion and cannot hang.
+ */
+public final class Extractor {
+
+    private final Rules rules;
+    private final ArticleCleaner cleaner;
+    private final MentionAssembler assembler;
+
+    private Extractor(Rules rules) {
+        this.rules = rules;
+        this.cleaner = new ArticleCleaner(rules.gazetteer, rules.triggers);
+        this.assembler = new MentionAssembler(rules);
+    }
+
+    /**
+     * Built-in rules from the classpath folder {@code /rules/}, each file replaced by a file of the same name in
+     * {@code rulesDir} when rulesDir is non-null.
+     *
+     * @throws IllegalArgumentException if an override file cannot be read or parsed
+     */
+    public static Extractor load(Path rulesDir) {
+        return new Extractor(rulesDir == null ? Rules.builtIn() : Rules.load(rulesDir));
+    }
+
+    /** The version of the rules, from {@code manifest.json} (e.g. "2026.11.1"). */
+    public String rulesVersion() {
+        return rules.version;
+    }
+
+    /**
+     * The incidents an article reports or recalls, in text order.
+     *
+     * @throws IllegalArgumentException if the article or its text is null or blank
+     */
+    public List<IncidentMention> extract(Article article) {
+        if (article == null) {
+            throw new IllegalArgumentException("article is null");
+        }
+        String text = article.text();
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("article " + article.id() + " has no text");
+        }
+        if (article.id() == null || article.id().isBlank()) {
+            throw new IllegalArgumentException("article has no id");
+        }
+        LocalDate published = article.publishedDate().orElse(null);
+        ParsedArticle parsed = cleaner.parse(text, published);
+        return assembler.assemble(article, parsed);
+    }
+
+    /** The article split into pieces and sentences after cleaning; for diagnostics and tests. */
+    ParsedArticle parse(Article article) {
+        return cleaner.parse(article.text(), article.publishedDate().orElse(null));
+    }
+}

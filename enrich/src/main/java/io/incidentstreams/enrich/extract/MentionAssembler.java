@@ -1,0 +1,1325 @@
+package io.incidentstreams.enrich.extract;
+
+import io.incidentstreams.model.Actor;
+import io.incidentstreams.model.Article;
+import io.incidentstreams.model.Cue;
+import io.incidentstreams.model.DatePrecision;
+import io.incidentstreams.model.Evidence;
+import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.model.IncidentType;
+import io.incidentstreams.model.Location;
+import io.incidentstreams.model.Relation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the sentences of a parsed article into incident mentions.
+ *
+ * <p>Each trigger in a sentence becomes a candidate carrying the date, places, figures, actors and cues closest to
+ * it. A candidate either joins an incident already seen in the same piece of the page or starts a new one:
+ * definite references ("the rockets", "Wednesday's attack") join the incident under discussion; indefinite ones join
+ * only when nothing contradicts (date, place, figures, weapons, perpetrator); "a similar attack", "N days after X" and
+ * "another" always start a new one. Sentences without a trigger lend their figures and attribution to the incident
+ * discussed in the sentence before, or else to the piece's main report. An incident is kept only if it has a date,
+ * a place, a figure or a named actor: generic statements produce nothing.
+ */
+final class MentionAssembler {
+
+    private static final Set<String> PREMOD_FILLERS = Set.of("had", "has", "have", "carried", "out", "conducted",
+            "launched", "a", "an", "the", "also", "then", "reportedly", "directed", "led", "allegedly", "its",
+            "fired", "been");
+    private static final Set<String> OBJECT_MARKERS = Set.of("against", "targeting", "on", "at", "with", "to",
+            "for", "toward", "towards", "targeted");
+    private static final Set<String> TRUCE_WORDS = Set.of("truce", "ceasefire", "pause", "lull", "calm",
+            "ceasefires", "truces", "moratorium");
+    private static final String UNIDENTIFIED = "Unidentified armed group";
+
+    private final Rules r;
+
+    MentionAssembler(Rules rules) {
+        this.r = rules;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // per-call state
+
+    private static final class HitInfo {
+        final TriggerRules.Hit h;
+        boolean sink;
+        boolean ref;
+        boolean create;
+        boolean object;
+        HitInfo subject;
+        DateFinder.Expr offsetExpr;
+        DateFinder.Expr date;
+        int dateDistance = Integer.MAX_VALUE;
+        DateFinder.Expr relative;
+        int relativeDistance = Integer.MAX_VALUE;
+        final List<PlaceRoles.Roled> places = new ArrayList<>();
+        final List<CasualtyFinder.Statement> figures = new ArrayList<>();
+        final List<ActorCatalog.Mention> perpetrators = new ArrayList<>();
+        final List<ActorCatalog.Mention> parties = new ArrayList<>();
+        final List<CueRules.Attribution> attributions = new ArrayList<>();
+        final List<TargetRules.Mention> targets = new ArrayList<>();
+        final List<String> cues = new ArrayList<>();
+        CueRules.Found unclaimed;
+        Draft draft;
+
+        HitInfo(TriggerRules.Hit h) {
+            this.h = h;
+        }
+    }
+
+    private static final class View {
+        Sentence s;
+        List<Token> t;
+        List<HitInfo> hits = new ArrayList<>();
+        List<DateFinder.Expr> dates = List.of();
+        List<int[]> dateSpans = new ArrayList<>();
+        List<PlaceRoles.Roled> places = List.of();
+        List<CasualtyFinder.Statement> figures = List.of();
+        List<ActorCatalog.Mention> actors = List.of();
+        List<CueRules.Attribution> attributions = List.of();
+        CueRules.Found unclaimed;
+        List<CueRules.Found> relations = List.of();
+        List<TargetRules.Mention> targets = List.of();
+        boolean truceWord;
+        boolean announce;
+        boolean[] sinceMask;
+        final java.util.Set<DateFinder.Expr> assignedDates = new java.util.HashSet<>();
+        // elements that no trigger in the sentence took
+        final List<CasualtyFinder.Statement> looseFigures = new ArrayList<>();
+        final List<CueRules.Attribution> looseAttributions = new ArrayList<>();
+        CueRules.Found looseUnclaimed;
+        final List<String> looseCues = new ArrayList<>();
+    }
+
+    private final class PieceState {
+        final Piece piece;
+        final String text;
+        final List<Draft> drafts = new ArrayList<>();
+        Draft main;
+        Draft current;
+        int seq;
+
+        PieceState(Piece piece, String text, int seqStart) {
+            this.piece = piece;
+            this.text = text;
+            this.seq = seqStart;
+        }
+
+        Draft newDraft(Sentence s, IncidentType type) {
+            Draft d = new Draft(seq++, piece.index(), piece.teaser(), s.index(), type);
+            drafts.add(d);
+            return d;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    List<IncidentMention> assemble(Article article, ParsedArticle parsed) {
+        List<Draft> kept = new ArrayList<>();
+        List<ActorCatalog.Def> recentActors = new ArrayList<>();
+        int seq = 0;
+        for (Piece piece : parsed.pieces()) {
+            PieceState ps = new PieceState(piece, parsed.text(), seq);
+            for (Sentence s : piece.sentences()) {
+                process(ps, s, recentActors);
+            }
+            kept.addAll(finish(ps));
+            seq = ps.seq;
+        }
+        kept.sort(Comparator.comparingInt((Draft d) -> d.firstSentence).thenComparingInt(d -> d.seq));
+        List<IncidentMention> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            out.add(toMention(article, kept.get(i), i));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // one sentence
+
+    private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
+        View v = new View();
+        v.s = s;
+        v.t = Tokenizer.tokenize(ps.text, s.start(), s.end());
+        if (v.t.isEmpty()) {
+            ps.current = null;
+            return;
+        }
+        v.actors = mergeAppositions(r.actors.find(v.t, recentActors));
+        for (TriggerRules.Hit h : r.triggers.find(v.t)) {
+            HitInfo hi = new HitInfo(h);
+            classify(hi);
+            if (hi.sink || hi.ref || hi.create) {
+                v.hits.add(hi);
+            }
+        }
+        boolean casualtyWords = r.casualties.mentionsCasualties(v.t);
+        v.attributions = r.cues.attributions(v.t, v.actors);
+        v.unclaimed = r.cues.unclaimed(v.t);
+        v.relations = r.cues.relations(v.t);
+        if (v.hits.isEmpty() && !casualtyWords && v.attributions.isEmpty() && v.unclaimed == null
+                && v.relations.isEmpty()) {
+            ps.current = null;
+            return;
+        }
+        v.figures = casualtyWords ? r.casualties.find(v.t) : List.of();
+        v.dates = r.dates.find(ps.text, s.start(), s.end(), ps.piece.anchor());
+        for (DateFinder.Expr d : v.dates) {
+            v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
+        }
+        v.places = r.placeRoles.find(v.t);
+        v.targets = r.targets.find(v.t);
+        v.announce = r.triggers.hasAnnounceVerb(v.t, 0, v.t.size());
+        for (Token tok : v.t) {
+            if (TRUCE_WORDS.contains(tok.norm())) {
+                v.truceWord = true;
+                break;
+            }
+        }
+        for (HitInfo hi : v.hits) {
+            if (hi.h.kind() == TriggerRules.Kind.TRUCE) {
+                v.truceWord = true;
+                if (!hi.sink && hi.h.reference() != TriggerRules.Reference.DEFINITE && v.announce) {
+                    hi.create = true;
+                    hi.ref = false;
+                }
+            }
+        }
+        v.sinceMask = sinceMask(v.t);
+        assignDates(v);
+        assignPlaces(v);
+        assignFigures(v);
+        assignActors(v);
+        assignAttributions(v);
+        assignTargets(v);
+        assignRelations(v);
+        // a weak trigger ("an attack") reports an incident only with a figure
+        for (HitInfo hi : v.hits) {
+            if (hi.h.kind() == TriggerRules.Kind.WEAK && !hi.sink && !hi.ref && hasPositiveFigure(hi)) {
+                hi.create = true;
+            }
+        }
+
+        List<Draft> touched = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (HitInfo hi : v.hits) {
+                if (hi.sink || (!hi.ref && !hi.create) || hi.object != (pass == 1)) {
+                    continue;
+                }
+                Draft d = place(ps, v, hi);
+                if (d != null) {
+                    hi.draft = d;
+                    absorb(ps, v, hi, d);
+                    if (!touched.contains(d)) {
+                        touched.add(d);
+                    }
+                }
+            }
+        }
+        Draft loose = ps.current != null ? ps.current : ps.main;
+        if (loose != null && hasLoose(v) && !dateConflict(v, loose)) {
+            absorbLoose(ps, v, loose);
+            if (!touched.contains(loose)) {
+                touched.add(loose);
+            }
+        }
+        ps.current = touched.isEmpty() ? null : touched.get(touched.size() - 1);
+    }
+
+    private void classify(HitInfo hi) {
+        TriggerRules.Hit h = hi.h;
+        if (h.generic() || h.hypothetical()) {
+            hi.sink = true;
+            return;
+        }
+        boolean definite = h.reference() == TriggerRules.Reference.DEFINITE;
+        switch (h.kind()) {
+            case EVENT:
+                hi.create = true;
+                hi.ref = definite;
+                break;
+            case TRUCE:
+                hi.ref = true; // becomes a creation when an announcing verb is present
+                break;
+            case WEAK:
+            case WEAPON:
+                hi.ref = definite;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** "the Iran-backed militia Kataib Hezbollah": a generic name followed by a specific one is the specific one. */
+    private static List<ActorCatalog.Mention> mergeAppositions(List<ActorCatalog.Mention> in) {
+        if (in.size() < 2) {
+            return in;
+        }
+        List<ActorCatalog.Mention> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            ActorCatalog.Mention m = in.get(i);
+            if (i + 1 < in.size()) {
+                ActorCatalog.Mention n = in.get(i + 1);
+                if (n.from() - m.to() <= 1 && m.def().family() != null && m.def().family().equals(n.def().family())
+                        && !m.def().name().equals(n.def().name()) && m.def().name().endsWith("militias")) {
+                    out.add(new ActorCatalog.Mention(n.def(), m.from(), n.to(), false));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // assigning what a sentence says to its triggers
+
+    private static int distance(TriggerRules.Hit h, int from, int to) {
+        if (to <= h.from()) {
+            return h.from() - to;
+        }
+        if (from >= h.to()) {
+            return from - h.to();
+        }
+        return 0;
+    }
+
+    private boolean reportingBetween(List<Token> t, TriggerRules.Hit h, int from, int to) {
+        int a = Math.min(h.to(), to);
+        int b = Math.max(h.from(), from);
+        if (to <= h.from()) {
+            a = to;
+            b = h.from();
+        } else if (from >= h.to()) {
+            a = h.to();
+            b = from;
+        } else {
+            return false;
+        }
+        for (int i = a; i < b; i++) {
+            if (r.cues.isReportingVerb(t.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean strongBetween(List<Token> t, TriggerRules.Hit h, int from, int to) {
+        int a = to <= h.from() ? to : h.to();
+        int b = to <= h.from() ? h.from() : from;
+        for (int i = Math.max(a, 1); i <= Math.min(b, t.size() - 1); i++) {
+            if (t.get(i).sepBefore() != 0 && (t.get(i).sepBefore() & Token.STRONG) != 0 && i > a && i <= b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tokens inside a "since ..." phrase up to the next comma ("since the 1979 seizure of the US Embassy in Tehran"):
+     * their places and dates describe another time, not the incident.
+     */
+    private static boolean[] sinceMask(List<Token> t) {
+        boolean[] mask = new boolean[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).norm().equals("since")) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < t.size() && !t.get(j).clauseBreakBefore()) {
+                mask[j] = true;
+                j++;
+            }
+            i = j - 1;
+        }
+        return mask;
+    }
+
+    private void assignDates(View v) {
+        for (int k = 0; k < v.dates.size(); k++) {
+            DateFinder.Expr d = v.dates.get(k);
+            if (!d.usable()) {
+                continue;
+            }
+            int[] span = v.dateSpans.get(k);
+            if (span[0] < v.t.size() && v.sinceMask[span[0]]) {
+                continue;
+            }
+            if (d.kind() == DateFinder.Kind.OFFSET_TO_EVENT) {
+                assignOffset(v, d, span);
+                continue;
+            }
+            HitInfo best = null;
+            int bestDist = Integer.MAX_VALUE;
+            for (HitInfo hi : v.hits) {
+                TriggerRules.Hit h = hi.h;
+                int dist = distance(h, span[0], span[1]);
+                boolean premodifier = span[1] <= h.headFrom() && h.headFrom() - span[1] <= 2;
+                if (h.kind() == TriggerRules.Kind.TRUCE) {
+                    if (!v.announce && dist > 2) {
+                        continue;
+                    }
+                } else {
+                    boolean refOnly = hi.ref && !hi.create || h.reference() == TriggerRules.Reference.DEFINITE;
+                    if (refOnly && dist > 3 && !premodifier) {
+                        continue;
+                    }
+                    if (reportingBetween(v.t, h, span[0], span[1]) || strongBetween(v.t, h, span[0], span[1])) {
+                        continue;
+                    }
+                }
+                if (dist < bestDist) {
+                    best = hi;
+                    bestDist = dist;
+                }
+            }
+            if (best == null) {
+                continue;
+            }
+            v.assignedDates.add(d);
+            if (d.kind() == DateFinder.Kind.RELATIVE_TO_CONTEXT) {
+                if (bestDist < best.relativeDistance) {
+                    best.relative = d;
+                    best.relativeDistance = bestDist;
+                }
+            } else if (best.date == null || bestDist < best.dateDistance
+                    || d.zone() == DateFinder.Zone.LOCAL && best.date.zone() != DateFinder.Zone.LOCAL
+                    && bestDist <= 6) {
+                best.date = d;
+                best.dateDistance = bestDist;
+            }
+        }
+    }
+
+    /** "A comes N days after B": B is the object, dated from A. */
+    private void assignOffset(View v, DateFinder.Expr d, int[] span) {
+        HitInfo object = null;
+        for (HitInfo hi : v.hits) {
+            if (hi.h.from() >= span[1] && hi.h.from() - span[1] <= 6 && !hi.sink && hi.h.violent()) {
+                object = hi;
+                break;
+            }
+        }
+        if (object == null) {
+            return;
+        }
+        HitInfo subject = null;
+        for (HitInfo hi : v.hits) {
+            if (hi.h.to() <= span[0] && !hi.sink && hi.h.violent()) {
+                subject = hi; // the nearest one before
+            }
+        }
+        if (subject == null) {
+            for (HitInfo hi : v.hits) {
+                if (hi != object && hi.h.from() > object.h.to() && !hi.sink && hi.h.violent()) {
+                    subject = hi;
+                    break;
+                }
+            }
+        }
+        object.object = true;
+        object.subject = subject;
+        object.offsetExpr = d;
+        if (object.h.kind() == TriggerRules.Kind.WEAK || object.h.kind() == TriggerRules.Kind.WEAPON) {
+            object.create = false;
+            object.ref = true;
+        }
+    }
+
+    private void assignPlaces(View v) {
+        for (PlaceRoles.Roled p : v.places) {
+            if (p.role() != PlaceRoles.Role.HIT && p.role() != PlaceRoles.Role.NEAR
+                    && p.role() != PlaceRoles.Role.DIRECTION || v.sinceMask[p.from()]) {
+                continue;
+            }
+            HitInfo best = null;
+            int bestDist = Integer.MAX_VALUE;
+            for (HitInfo hi : v.hits) {
+                TriggerRules.Hit h = hi.h;
+                boolean after = p.from() >= h.to();
+                int dist = distance(h, p.from(), p.to()) + (after ? 0 : 2)
+                        + (commaBetween(v.t, h, p.from(), p.to()) ? 4 : 0);
+                if (strongBetween(v.t, h, p.from(), p.to())) {
+                    continue;
+                }
+                boolean refOnly = hi.ref && !hi.create;
+                if (h.kind() == TriggerRules.Kind.TRUCE) {
+                    dist += 20; // a truce takes a place only when no attack in the sentence does
+                } else if (refOnly && (!after || dist > 4)) {
+                    continue;
+                }
+                if (dist < bestDist) {
+                    best = hi;
+                    bestDist = dist;
+                }
+            }
+            if (best != null) {
+                best.places.add(p);
+            }
+        }
+    }
+
+    private static boolean commaBetween(List<Token> t, TriggerRules.Hit h, int from, int to) {
+        int a = to <= h.from() ? to : h.to();
+        int b = to <= h.from() ? h.from() : from;
+        for (int i = Math.max(a, 1); i <= Math.min(b, t.size() - 1); i++) {
+            if (t.get(i).clauseBreakBefore()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void assignFigures(View v) {
+        for (CasualtyFinder.Statement f : v.figures) {
+            HitInfo best = nearestViolent(v, f.from(), f.to(), true);
+            if (best == null) {
+                v.looseFigures.add(f);
+            } else {
+                best.figures.add(f);
+            }
+        }
+    }
+
+    private HitInfo nearestViolent(View v, int from, int to, boolean sinks) {
+        HitInfo best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (HitInfo hi : v.hits) {
+            if (!hi.h.violent() || (!sinks && hi.sink)) {
+                continue;
+            }
+            if (hi.h.kind() == TriggerRules.Kind.WEAPON && !hi.ref) {
+                continue;
+            }
+            int dist = distance(hi.h, from, to);
+            if (dist < bestDist) {
+                best = hi;
+                bestDist = dist;
+            }
+        }
+        return best;
+    }
+
+    private void assignActors(View v) {
+        for (ActorCatalog.Mention m : v.actors) {
+            for (HitInfo hi : v.hits) {
+                if (hi.sink) {
+                    continue;
+                }
+                TriggerRules.Hit h = hi.h;
+                if (h.kind() == TriggerRules.Kind.TRUCE) {
+                    if (m.to() <= h.from() && h.from() - m.to() <= 12
+                            && !TriggerRules.breakBetween(v.t, m.to(), h.from() + 1, true) && !objectBefore(v.t, m)) {
+                        hi.parties.add(m);
+                    } else if (byAfter(v.t, h, m, 4)) {
+                        hi.parties.add(m);
+                    }
+                    continue;
+                }
+                if (byAfter(v.t, h, m, 3) || premodifier(v.t, h, m)) {
+                    hi.perpetrators.add(m);
+                }
+            }
+        }
+    }
+
+    private static boolean objectBefore(List<Token> t, ActorCatalog.Mention m) {
+        return m.from() > 0 && OBJECT_MARKERS.contains(t.get(m.from() - 1).norm());
+    }
+
+    /** "a rocket attack by KH", "a truce announced by Iran-backed militias". */
+    private static boolean byAfter(List<Token> t, TriggerRules.Hit h, ActorCatalog.Mention m, int window) {
+        if (m.from() < h.to() || m.from() - h.to() > window) {
+            return false;
+        }
+        for (int i = h.to(); i < m.from(); i++) {
+            if (t.get(i).norm().equals("by")) {
+                return !TriggerRules.breakBetween(t, h.to(), m.from() + 1, false);
+            }
+        }
+        return false;
+    }
+
+    /** "Iran's missile strikes", "a U.S. drone strike", "Iran had fired multiple missiles", "US aircraft struck". */
+    private static boolean premodifier(List<Token> t, TriggerRules.Hit h, ActorCatalog.Mention m) {
+        int start = Math.min(h.from(), h.headFrom());
+        if (m.from() >= start) {
+            return false;
+        }
+        if (m.to() > start) {
+            return true; // the alias overlaps the trigger: "US aircraft" + "struck"
+        }
+        if (start - m.to() > 4 || TriggerRules.breakBetween(t, m.to(), start + 1, false)) {
+            return false;
+        }
+        for (int i = m.to(); i < start; i++) {
+            if (!PREMOD_FILLERS.contains(t.get(i).norm()) && !t.get(i).hyphenBefore()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void assignAttributions(View v) {
+        for (CueRules.Attribution a : v.attributions) {
+            HitInfo target = null;
+            int bestDist = Integer.MAX_VALUE;
+            for (HitInfo hi : v.hits) {
+                if (!hi.h.violent() || hi.h.kind() == TriggerRules.Kind.WEAPON && !hi.ref) {
+                    continue;
+                }
+                boolean before = hi.h.to() <= a.from();
+                boolean forComplement = hi.h.from() >= a.to() && hi.h.from() - a.to() <= 4
+                        && containsWord(v.t, a.to(), hi.h.from(), "for");
+                if (!before && !forComplement) {
+                    continue;
+                }
+                int dist = distance(hi.h, a.from(), a.to());
+                if (dist < bestDist) {
+                    target = hi;
+                    bestDist = dist;
+                }
+            }
+            if (target == null) {
+                v.looseAttributions.add(a);
+            } else {
+                target.attributions.add(a);
+            }
+        }
+        if (v.unclaimed != null) {
+            HitInfo best = nearestViolent(v, v.unclaimed.from(), v.unclaimed.to(), false);
+            if (best == null || !best.ref && !best.create) {
+                v.looseUnclaimed = v.unclaimed;
+            } else {
+                best.unclaimed = v.unclaimed;
+            }
+        }
+    }
+
+    private static boolean containsWord(List<Token> t, int from, int to, String word) {
+        for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
+            if (t.get(i).norm().equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void assignTargets(View v) {
+        for (TargetRules.Mention m : v.targets) {
+            HitInfo best = nearestViolent(v, m.from(), m.to(), true);
+            if (best != null && distance(best.h, m.from(), m.to()) <= 8) {
+                best.targets.add(m);
+            }
+        }
+    }
+
+    private void assignRelations(View v) {
+        for (CueRules.Found f : v.relations) {
+            String rel = f.meaning();
+            HitInfo modified = null;
+            for (HitInfo hi : v.hits) {
+                if (hi.h.headFrom() >= f.to() && hi.h.headFrom() - f.to() <= 1) {
+                    modified = hi; // "retaliatory attacks": the cue describes that trigger
+                }
+            }
+            if (modified != null) {
+                if (!modified.sink && (modified.ref || modified.create)) {
+                    modified.cues.add(rel);
+                }
+                continue;
+            }
+            if (rel.equals(Relation.BREAKS_TRUCE)) {
+                if (!v.truceWord) {
+                    continue;
+                }
+                HitInfo first = null;
+                for (HitInfo hi : v.hits) {
+                    if (hi.h.violent() && !hi.sink && (hi.ref || hi.create)
+                            && hi.h.kind() != TriggerRules.Kind.WEAPON) {
+                        first = hi;
+                        break;
+                    }
+                }
+                if (first == null) {
+                    v.looseCues.add(rel);
+                } else {
+                    first.cues.add(rel);
+                }
+            } else if (rel.equals(Relation.RETALIATION_FOR)) {
+                HitInfo subject = null;
+                for (HitInfo hi : v.hits) {
+                    if (!hi.h.violent() || hi.sink || !(hi.ref || hi.create)) {
+                        continue;
+                    }
+                    if (hi.h.to() <= f.from()) {
+                        subject = hi;
+                    }
+                }
+                if (subject == null) {
+                    boolean commaAfter = f.to() < v.t.size() && v.t.get(f.to()).clauseBreakBefore();
+                    for (HitInfo hi : v.hits) {
+                        if (!hi.h.violent() || hi.sink || !(hi.ref || hi.create) || hi.h.from() < f.to()) {
+                            continue;
+                        }
+                        if (commaAfter || hi.h.from() - f.to() > 4) {
+                            subject = hi;
+                            break;
+                        }
+                    }
+                }
+                if (subject == null) {
+                    v.looseCues.add(rel);
+                } else {
+                    subject.cues.add(rel);
+                }
+            } else {
+                HitInfo before = null;
+                for (HitInfo hi : v.hits) {
+                    if (hi.h.violent() && !hi.sink && (hi.ref || hi.create) && hi.h.to() <= f.from()) {
+                        before = hi;
+                    }
+                }
+                boolean hasObject = false;
+                for (HitInfo hi : v.hits) {
+                    if (hi.h.violent() && !hi.sink && hi.h.from() >= f.to() && hi.h.from() - f.to() <= 8) {
+                        hasObject = true;
+                        break;
+                    }
+                }
+                boolean series = f.to() - f.from() >= 3 && containsWord(v.t, f.from(), f.to(), "series")
+                        || containsWord(v.t, f.from(), f.to(), "week") && containsWord(v.t, f.from(), f.to(), "in");
+                if (!hasObject && !series) {
+                    continue;
+                }
+                if (before == null) {
+                    if (f.from() <= 1 || series) {
+                        v.looseCues.add(rel);
+                    }
+                } else {
+                    before.cues.add(rel);
+                }
+            }
+        }
+    }
+
+    private static boolean hasPositiveFigure(HitInfo hi) {
+        for (CasualtyFinder.Statement s : hi.figures) {
+            if (s.count() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // joining candidates to incidents
+
+    private Draft place(PieceState ps, View v, HitInfo hi) {
+        IncidentType type = hi.h.type();
+        boolean truce = hi.h.kind() == TriggerRules.Kind.TRUCE;
+        if (hi.object) {
+            for (int i = ps.drafts.size() - 1; i >= 0; i--) {
+                Draft d = ps.drafts.get(i);
+                if (hi.subject != null && d == hi.subject.draft) {
+                    continue;
+                }
+                if (compatible(d, v, hi, true)) {
+                    return d;
+                }
+            }
+            return hi.create ? newDraft(ps, v, hi, type) : null;
+        }
+        if (hi.ref) {
+            List<Draft> order = new ArrayList<>();
+            if (ps.current != null) {
+                order.add(ps.current);
+            }
+            if (ps.main != null && !order.contains(ps.main)) {
+                order.add(ps.main);
+            }
+            for (int i = ps.drafts.size() - 1; i >= 0; i--) {
+                if (!order.contains(ps.drafts.get(i))) {
+                    order.add(ps.drafts.get(i));
+                }
+            }
+            if (hi.date != null && hi.date.value() != null) {
+                for (Draft d : order) {
+                    if (d.violent() == !truce && d.dateValue() != null && compatible(d, v, hi, false)) {
+                        return d; // "Wednesday's attack" is the incident dated Wednesday
+                    }
+                }
+            }
+            Draft d = best(order, v, hi, false, truce);
+            if (d != null) {
+                return d;
+            }
+            return hi.create ? newDraft(ps, v, hi, type) : null;
+        }
+        if (!hi.create) {
+            return null;
+        }
+        if (hi.h.markedNew()) {
+            return newDraft(ps, v, hi, type);
+        }
+        if (truce || hi.date != null && hi.date.value() != null) {
+            for (int i = ps.drafts.size() - 1; i >= 0; i--) {
+                Draft d = ps.drafts.get(i);
+                if (compatible(d, v, hi, true)) {
+                    return d;
+                }
+            }
+            return newDraft(ps, v, hi, type);
+        }
+        List<Draft> order = new ArrayList<>();
+        if (ps.main != null) {
+            order.add(ps.main);
+        }
+        if (ps.current != null && !order.contains(ps.current)) {
+            order.add(ps.current);
+        }
+        Draft d = best(order, v, hi, true, false);
+        if (d != null) {
+            return d;
+        }
+        // an undated report of an incident already described with the same weapon or perpetrator
+        List<Draft> others = new ArrayList<>();
+        for (int i = ps.drafts.size() - 1; i >= 0; i--) {
+            if (!order.contains(ps.drafts.get(i)) && affinity(ps.drafts.get(i), hi) >= 1) {
+                others.add(ps.drafts.get(i));
+            }
+        }
+        d = best(others, v, hi, true, false);
+        return d != null ? d : newDraft(ps, v, hi, type);
+    }
+
+    /** The compatible draft with most in common with the candidate; earlier in {@code order} wins a tie. */
+    private Draft best(List<Draft> order, View v, HitInfo hi, boolean strict, boolean truce) {
+        Draft best = null;
+        int bestScore = -1;
+        for (Draft d : order) {
+            if (d.violent() == truce || !compatible(d, v, hi, strict)) {
+                continue;
+            }
+            int score = affinity(d, hi);
+            if (score > bestScore) {
+                best = d;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Shared perpetrator family counts 2, a shared weapon or place 1 each. */
+    private int affinity(Draft d, HitInfo hi) {
+        int score = 0;
+        Set<String> fam = d.perpetratorFamilies();
+        for (ActorCatalog.Mention m : hi.perpetrators) {
+            if (m.def().family() != null && fam.contains(m.def().family())) {
+                score += 2;
+                break;
+            }
+        }
+        for (String w : hi.h.weapons()) {
+            if (d.weapons.contains(w)) {
+                score += 1;
+                break;
+            }
+        }
+        Place p = bestPlace(hi);
+        if (p != null && d.place != null && p.id().equals(d.place.place().id())) {
+            score += 1;
+        }
+        return score;
+    }
+
+    private Draft newDraft(PieceState ps, View v, HitInfo hi, IncidentType type) {
+        Draft d = ps.newDraft(v.s, type);
+        d.object = hi.object;
+        if (ps.main == null && d.violent() && !hi.object) {
+            ps.main = d;
+        }
+        return d;
+    }
+
+    /** True if nothing the candidate says contradicts the incident. */
+    private boolean compatible(Draft d, View v, HitInfo hi, boolean strict) {
+        IncidentType t = hi.h.type();
+        boolean truce = hi.h.kind() == TriggerRules.Kind.TRUCE;
+        if (truce != !d.violent()) {
+            return false;
+        }
+        if (!truce && !typesCompatible(d.type, t, hi.h.kind() != TriggerRules.Kind.EVENT)) {
+            return false;
+        }
+        // date
+        if (hi.date != null && hi.date.value() != null && d.dateValue() != null) {
+            int slack = hi.date.zone() == DateFinder.Zone.FOREIGN || d.date.zone() == DateFinder.Zone.FOREIGN ? 1 : 0;
+            if (!hi.date.value().compatible(d.dateValue(), slack)) {
+                return false;
+            }
+        }
+        // place
+        Place p = bestPlace(hi);
+        if (p != null && d.place != null && !r.gazetteer.compatible(p, d.place.place())) {
+            return false;
+        }
+        if (truce) {
+            return partiesCompatible(d, hi);
+        }
+        // figures
+        if (strict || hi.h.reference() != TriggerRules.Reference.DEFINITE) {
+            if (figureConflict(hi, CasualtyFinder.Category.KILLED, d.killed)
+                    || figureConflict(hi, CasualtyFinder.Category.WOUNDED, d.wounded)) {
+                return false;
+            }
+        }
+        if (strict) {
+            if (!d.weapons.isEmpty() && !hi.h.weapons().isEmpty() && hi.h.kind() == TriggerRules.Kind.EVENT) {
+                boolean shared = false;
+                for (String w : hi.h.weapons()) {
+                    if (d.weapons.contains(w)) {
+                        shared = true;
+                        break;
+                    }
+                }
+                if (!shared) {
+                    return false;
+                }
+            }
+            Set<String> fam = d.perpetratorFamilies();
+            if (!fam.isEmpty()) {
+                for (ActorCatalog.Mention m : hi.perpetrators) {
+                    if (m.def().family() != null && !fam.contains(m.def().family())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean typesCompatible(IncidentType a, IncidentType b, boolean weak) {
+        if (a == b || weak || a == IncidentType.OTHER_VIOLENCE || b == IncidentType.OTHER_VIOLENCE) {
+            return true;
+        }
+        Set<IncidentType> bombs = Set.of(IncidentType.IED_ATTACK, IncidentType.SUICIDE_BOMB_ATTACK);
+        return bombs.contains(a) && bombs.contains(b);
+    }
+
+    private static boolean partiesCompatible(Draft d, HitInfo hi) {
+        Set<String> fam = new java.util.HashSet<>();
+        for (Draft.ActorState s : d.actors.values()) {
+            if (s.def.family() != null) {
+                fam.add(s.def.family());
+            }
+        }
+        if (fam.isEmpty()) {
+            return true;
+        }
+        for (ActorCatalog.Mention m : hi.parties) {
+            if (m.def().family() != null && !fam.contains(m.def().family())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean figureConflict(HitInfo hi, CasualtyFinder.Category c, List<Draft.Figure> existing) {
+        Integer have = Draft.plainBodyFigure(existing);
+        if (have == null) {
+            return false;
+        }
+        for (CasualtyFinder.Statement s : hi.figures) {
+            if (s.category() == c && !s.additive() && !s.total() && s.count() != have) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Place bestPlace(HitInfo hi) {
+        Place best = null;
+        int rank = -1;
+        for (PlaceRoles.Roled p : hi.places) {
+            int rk = new Draft.PlaceChoice(p.place(), p.role(), false, null).rank();
+            if (rk > rank) {
+                best = p.place();
+                rank = rk;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // absorbing a candidate
+
+    private void absorb(PieceState ps, View v, HitInfo hi, Draft d) {
+        Sentence s = v.s;
+        boolean headline = s.headline();
+        if (!headline) {
+            d.bodySeen = true;
+        }
+        TriggerRules.Hit h = hi.h;
+        boolean strongTrigger = h.kind() == TriggerRules.Kind.EVENT || h.kind() == TriggerRules.Kind.TRUCE;
+        if (strongTrigger && (!d.strongType || d.type == IncidentType.IED_ATTACK
+                && h.type() == IncidentType.SUICIDE_BOMB_ATTACK)) {
+            if (d.violent() == h.violent()) {
+                d.type = h.type();
+                d.strongType = true;
+                d.evidence.add(ev(v, "type", h.type().code(), h.from(), h.to()));
+            }
+        }
+        if (h.kind() == TriggerRules.Kind.EVENT) {
+            for (String w : h.weapons()) {
+                if (d.weapons.add(w)) {
+                    d.evidence.add(ev(v, "weapons", w, h.from(), h.to()));
+                }
+            }
+        }
+        if (hi.date != null) {
+            int[] span = tokenSpanOf(v, hi.date);
+            d.offerDate(new Draft.DateChoice(hi.date.value(), hi.date.zone(), headline,
+                    ev(v, "date", hi.date.value() == null ? null : hi.date.value().toString(), span[0], span[1])));
+        }
+        if (hi.object && hi.offsetExpr != null && hi.subject != null && hi.subject.draft != null
+                && d.relativeTo == null) {
+            d.relativeTo = hi.subject.draft;
+            d.relativeAmount = hi.offsetExpr.amount();
+            d.relativeUnit = hi.offsetExpr.unit();
+            int[] span = tokenSpanOf(v, hi.offsetExpr);
+            d.relativeEvidence = ev(v, "date", hi.offsetExpr.text(), span[0], span[1]);
+            d.dateExpression = true;
+        }
+        if (hi.relative != null && d.relativeTo == null) {
+            Draft ref = relativeReference(ps, v, hi);
+            if (ref != null && ref != d) {
+                d.relativeTo = ref;
+                d.relativeAmount = hi.relative.amount();
+                d.relativeUnit = hi.relative.unit();
+                int[] span = tokenSpanOf(v, hi.relative);
+                d.relativeEvidence = ev(v, "date", hi.relative.text(), span[0], span[1]);
+                d.dateExpression = true;
+            }
+        }
+        for (PlaceRoles.Roled p : hi.places) {
+            d.offerPlace(new Draft.PlaceChoice(p.place(), p.role(), headline,
+                    ev(v, "location", p.place().name(), p.from(), p.to())));
+        }
+        if (hi.places.isEmpty() && d.place == null && d.unknownPlace == null && (hi.create || hi.object)) {
+            int[] raw = unknownPlace(v, hi);
+            if (raw != null) {
+                d.unknownPlace = v.s.text().substring(v.t.get(raw[0]).start() - v.s.start(),
+                        v.t.get(raw[1] - 1).end() - v.s.start());
+                d.unknownPlaceEvidence = ev(v, "location", d.unknownPlace, raw[0], raw[1]);
+            }
+        }
+        addFigures(v, d, hi.figures);
+        for (ActorCatalog.Mention m : hi.perpetrators) {
+            d.addActor(m.def(), "perpetrator", null);
+            d.evidence.add(ev(v, "actors", m.def().name(), m.from(), m.to()));
+        }
+        for (ActorCatalog.Mention m : hi.parties) {
+            d.addActor(m.def(), "party", null);
+            d.evidence.add(ev(v, "actors", m.def().name(), m.from(), m.to()));
+        }
+        addAttributions(v, d, hi.attributions);
+        if (hi.unclaimed != null && d.violent()) {
+            d.unclaimed = ev(v, "actors", "unclaimed", hi.unclaimed.from(), hi.unclaimed.to());
+        }
+        for (TargetRules.Mention m : hi.targets) {
+            if (d.targets.add(m.name())) {
+                d.evidence.add(ev(v, "targets", m.name(), m.from(), m.to()));
+            }
+        }
+        for (String c : hi.cues) {
+            d.addCue(new Cue(c, s.text(), s.start()));
+            d.evidence.add(new Evidence("relation", c, s.text(), s.text(), s.start(), s.end()));
+        }
+    }
+
+    private Draft relativeReference(PieceState ps, View v, HitInfo hi) {
+        Draft ref = null;
+        for (HitInfo other : v.hits) {
+            if (other != hi && other.draft != null && other.h.to() <= hi.relative.start() - 0
+                    && v.t.get(Math.max(0, other.h.to() - 1)).end() <= hi.relative.start()) {
+                ref = other.draft;
+            }
+        }
+        if (ref == null) {
+            ref = ps.current != null ? ps.current : ps.main;
+        }
+        return ref;
+    }
+
+    private void addFigures(View v, Draft d, List<CasualtyFinder.Statement> figures) {
+        for (CasualtyFinder.Statement f : figures) {
+            Draft.Figure fig = new Draft.Figure(f, v.s.headline(), ev(v, f.category() == CasualtyFinder.Category.KILLED
+                    ? "killed" : "wounded", Integer.toString(f.count()), f.from(), f.to()));
+            if (f.category() == CasualtyFinder.Category.KILLED) {
+                d.killed.add(fig);
+            } else {
+                d.wounded.add(fig);
+            }
+            d.evidence.add(fig.evidence());
+            if (f.count() > 0 && !f.group().isEmpty()) {
+                String victim = r.targets.victim(f.group());
+                if (victim != null) {
+                    d.targets.add(victim);
+                }
+            }
+        }
+    }
+
+    private void addAttributions(View v, Draft d, List<CueRules.Attribution> attributions) {
+        for (CueRules.Attribution a : attributions) {
+            if (!d.violent()) {
+                continue;
+            }
+            d.addActor(a.actor(), "perpetrator", a.status());
+            d.evidence.add(ev(v, "actors", a.actor().name() + " (" + a.status() + ")", a.from(), a.to()));
+        }
+    }
+
+    private static boolean hasLoose(View v) {
+        return !v.looseFigures.isEmpty() || !v.looseAttributions.isEmpty() || v.looseUnclaimed != null
+                || !v.looseCues.isEmpty();
+    }
+
+    /** A figure or attribution with no trigger of its own belongs to the incident under discussion. */
+    private void absorbLoose(PieceState ps, View v, Draft d) {
+        if (!v.s.headline()) {
+            d.bodySeen = true;
+        }
+        addFigures(v, d, v.looseFigures);
+        addAttributions(v, d, v.looseAttributions);
+        if (v.looseUnclaimed != null && d.violent()) {
+            d.unclaimed = ev(v, "actors", "unclaimed", v.looseUnclaimed.from(), v.looseUnclaimed.to());
+        }
+        for (String c : v.looseCues) {
+            if (d.violent()) {
+                d.addCue(new Cue(c, v.s.text(), v.s.start()));
+                d.evidence.add(new Evidence("relation", c, v.s.text(), v.s.text(), v.s.start(), v.s.end()));
+            }
+        }
+    }
+
+    /** True if the sentence gives its own date and it cannot be the incident's. */
+    private static boolean dateConflict(View v, Draft d) {
+        if (d.dateValue() == null) {
+            return false;
+        }
+        for (DateFinder.Expr e : v.dates) {
+            if (e.usable() && !v.assignedDates.contains(e) && e.kind() == DateFinder.Kind.ABSOLUTE && e.value() != null
+                    && !e.value().compatible(d.dateValue(), 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a rocket attack at Camp Foo": a capitalised name right after the trigger that the gazetteer lacks. */
+    private int[] unknownPlace(View v, HitInfo hi) {
+        List<Token> t = v.t;
+        for (int i = hi.h.to(); i < t.size() && i - hi.h.to() <= 3; i++) {
+            String n = t.get(i).norm();
+            if (i > hi.h.to() && t.get(i).clauseBreakBefore()) {
+                return null;
+            }
+            if (!(n.equals("in") || n.equals("at") || n.equals("on") || n.equals("near") || n.equals("outside"))) {
+                continue;
+            }
+            int s = i + 1;
+            if (s < t.size() && t.get(s).norm().equals("the")) {
+                s++;
+            }
+            int e = s;
+            while (e < t.size() && t.get(e).capitalized() && !t.get(e).isNumber() && e - s < 4
+                    && (e == s || !t.get(e).clauseBreakBefore())) {
+                e++;
+            }
+            if (e == s || DateFinder.monthNumber(t.get(s).raw()) > 0 && t.get(s).raw().length() <= 9
+                    || isWeekday(t.get(s).norm())) {
+                return null;
+            }
+            for (ActorCatalog.Mention m : v.actors) {
+                if (m.from() < e && m.to() > s) {
+                    return null;
+                }
+            }
+            return new int[] {s, e};
+        }
+        return null;
+    }
+
+    private static boolean isWeekday(String n) {
+        return n.endsWith("day") && Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday", "today", "yesterday").contains(n);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // closing a piece
+
+    private List<Draft> finish(PieceState ps) {
+        for (int pass = 0; pass < 3; pass++) {
+            for (Draft d : ps.drafts) {
+                if (d.date == null && d.relativeTo != null && d.relativeTo.dateValue() != null) {
+                    PartialDate base = d.relativeTo.dateValue();
+                    PartialDate derived = d.relativeUnit == null ? null
+                            : base.shift(d.relativeAmount, d.relativeUnit);
+                    if (derived != null) {
+                        Evidence e = d.relativeEvidence;
+                        d.date = new Draft.DateChoice(derived, DateFinder.Zone.NONE, false,
+                                new Evidence("date", derived.toString(), e.text(), e.sentence(), e.start(), e.end()));
+                    }
+                }
+            }
+        }
+        List<Draft> kept = new ArrayList<>();
+        for (Draft d : ps.drafts) {
+            if (d.teaser && !d.bodySeen) {
+                continue; // a related-story headline alone is page furniture
+            }
+            if (!specific(d)) {
+                continue;
+            }
+            kept.add(d);
+        }
+        Draft main = ps.main != null && kept.contains(ps.main) ? ps.main : null;
+        for (Draft d : kept) {
+            if (main == null && d.violent() && !d.object) {
+                main = d;
+            }
+        }
+        if (main == null && !kept.isEmpty()) {
+            main = kept.get(0);
+        }
+        for (Draft d : kept) {
+            d.backgroundFlag = d != main && (d.object || !d.violent() || !sameDay(d, main));
+        }
+        return kept;
+    }
+
+    /** A second incident reported for the same day is news, not background (a same-day attack elsewhere). */
+    private static boolean sameDay(Draft d, Draft main) {
+        PartialDate a = d.dateValue();
+        PartialDate b = main == null ? null : main.dateValue();
+        return a != null && b != null && a.resolved() && b.resolved() && a.precision() == DatePrecision.DAY
+                && b.precision() == DatePrecision.DAY && a.equals(b);
+    }
+
+    /** An incident needs a date, a place, a figure or a named actor: otherwise it is a generic statement. */
+    private static boolean specific(Draft d) {
+        if (!d.violent()) {
+            return d.dateExpression || !d.actors.isEmpty();
+        }
+        if (d.type == IncidentType.OTHER_VIOLENCE && !d.strongType && d.killed.isEmpty() && d.wounded.isEmpty()) {
+            return false;
+        }
+        boolean namedPerpetrator = false;
+        for (Draft.ActorState s : d.actors.values()) {
+            if ("perpetrator".equals(s.role)) {
+                namedPerpetrator = true;
+                break;
+            }
+        }
+        return d.dateExpression || d.place != null || d.unknownPlace != null || !d.killed.isEmpty()
+                || !d.wounded.isEmpty() || namedPerpetrator;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // output
+
+    private IncidentMention toMention(Article a, Draft d, int index) {
+        PartialDate date = d.dateValue();
+        String dateText = date == null ? null : date.format();
+        DatePrecision precision = dateText == null ? null : date.precision();
+        List<Evidence> evidence = new ArrayList<>(d.evidence);
+        if (d.date != null && dateText != null) {
+            Evidence e = d.date.evidence();
+            evidence.add(new Evidence("date", dateText, e.text(), e.sentence(), e.start(), e.end()));
+        }
+        evidence.removeIf(e -> e.field().equals("date") && (e.value() == null || !e.value().equals(dateText)));
+        Location location = null;
+        if (d.place != null) {
+            location = d.place.place().toLocation(d.place.precision());
+        } else if (d.unknownPlace != null) {
+            location = Location.unknown(d.unknownPlace);
+            evidence.add(d.unknownPlaceEvidence);
+        }
+        evidence.removeIf(e -> e.field().equals("location") && (d.place == null
+                ? d.unknownPlace == null || !e.value().equals(d.unknownPlace)
+                : !e.value().equals(d.place.place().name())));
+        List<Actor> actors = new ArrayList<>();
+        boolean namedPerpetrator = false;
+        for (Draft.ActorState s : d.actors.values()) {
+            if (!d.violent() && !"party".equals(s.role)) {
+                continue;
+            }
+            String status = "perpetrator".equals(s.role) ? s.status : null;
+            actors.add(new Actor(s.def.name(), s.role, status, s.def.family()));
+            if ("perpetrator".equals(s.role)) {
+                namedPerpetrator = true;
+            }
+        }
+        if (d.violent() && d.unclaimed != null && !namedPerpetrator) {
+            actors.add(new Actor(UNIDENTIFIED, "perpetrator", "unclaimed", null));
+            evidence.add(d.unclaimed);
+        }
+        List<String> targets = new ArrayList<>(d.targets);
+        if (d.place != null && d.place.place().isSite() && d.place.role() == PlaceRoles.Role.HIT
+                && !targets.contains(d.place.place().name())) {
+            targets.add(d.place.place().name());
+        }
+        boolean background = background(d);
+        return new IncidentMention(a.id() + "#" + index, a.id(), a.title(), a.publishedAt(), a.outlet(), a.url(),
+                d.type, dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
+                List.copyOf(actors), List.copyOf(targets), List.copyOf(d.cues), background, List.copyOf(evidence),
+                r.version);
+    }
+
+    /** Older incidents the page only recalls, and everything in related-story teasers. */
+    private boolean background(Draft d) {
+        return d.teaser || d.backgroundFlag;
+    }
+
+    private Evidence ev(View v, String field, String value, int fromToken, int toToken) {
+        List<Token> t = v.t;
+        int a = t.get(Math.max(0, Math.min(fromToken, t.size() - 1))).start();
+        int b = t.get(Math.max(0, Math.min(toToken, t.size()) - 1)).end();
+        String text = v.s.text().substring(a - v.s.start(), Math.max(a, b) - v.s.start());
+        return new Evidence(field, value, text, v.s.text(), v.s.start(), v.s.end());
+    }
+
+    private static int[] tokenSpan(List<Token> t, int start, int end) {
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            if (a < 0 && tok.end() > start) {
+                a = i;
+            }
+            if (tok.start() < end) {
+                b = i + 1;
+            }
+        }
+        if (a < 0) {
+            a = t.size();
+        }
+        if (b < a) {
+            b = a;
+        }
+        return new int[] {a, b};
+    }
+
+    private static int[] tokenSpanOf(View v, DateFinder.Expr e) {
+        int k = v.dates.indexOf(e);
+        return k >= 0 ? v.dateSpans.get(k) : tokenSpan(v.t, e.start(), e.end());
+    }
+}

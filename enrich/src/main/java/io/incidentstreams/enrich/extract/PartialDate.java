@@ -1,0 +1,124 @@
+package io.incidentstreams.enrich.extract;
+
+import io.incidentstreams.model.DatePrecision;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A date known to day, month or year precision, possibly without a year ("in October" on an undated page).
+ *
+ * <p>Only a date with a year is output; a year-less one is still kept so that two incidents in different months of
+ * an undated article are not merged.
+ */
+record PartialDate(Integer year, Integer month, Integer day, DatePrecision precision) {
+
+    static PartialDate ofDay(LocalDate d) {
+        return new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), DatePrecision.DAY);
+    }
+
+    static PartialDate ofMonth(int year, int month) {
+        return new PartialDate(year, month, null, DatePrecision.MONTH);
+    }
+
+    static PartialDate ofYear(int year) {
+        return new PartialDate(year, null, null, DatePrecision.YEAR);
+    }
+
+    /** The coarsest date that contains every day of {@code [lo, hi]}; null when the range spans two years. */
+    static PartialDate covering(LocalDate lo, LocalDate hi) {
+        if (lo.equals(hi)) {
+            return ofDay(lo);
+        }
+        if (lo.getYear() != hi.getYear()) {
+            return null;
+        }
+        if (lo.getMonthValue() == hi.getMonthValue()) {
+            return ofMonth(lo.getYear(), lo.getMonthValue());
+        }
+        return ofYear(lo.getYear());
+    }
+
+    boolean resolved() {
+        return year != null;
+    }
+
+    /** First day of the period; only for resolved dates. */
+    LocalDate lo() {
+        switch (precision) {
+            case DAY:
+                return LocalDate.of(year, month, day);
+            case MONTH:
+                return LocalDate.of(year, month, 1);
+            default:
+                return LocalDate.of(year, 1, 1);
+        }
+    }
+
+    /** Last day of the period; only for resolved dates. */
+    LocalDate hi() {
+        switch (precision) {
+            case DAY:
+                return LocalDate.of(year, month, day);
+            case MONTH:
+                return YearMonth.of(year, month).atEndOfMonth();
+            default:
+                return LocalDate.of(year, 12, 31);
+        }
+    }
+
+    /** Shifts by a signed amount of a unit; the result is as coarse as needed to stay true. */
+    PartialDate shift(long amount, ChronoUnit unit) {
+        if (!resolved()) {
+            if (month != null && unit == ChronoUnit.MONTHS) {
+                int m = Math.floorMod(month - 1 + (int) amount, 12) + 1;
+                return new PartialDate(null, m, null, DatePrecision.MONTH);
+            }
+            return null;
+        }
+        LocalDate l = lo().plus(amount, unit);
+        LocalDate h = hi().plus(amount, unit);
+        if (unit == ChronoUnit.MONTHS && precision == DatePrecision.MONTH) {
+            return ofMonth(l.getYear(), l.getMonthValue());
+        }
+        if (unit == ChronoUnit.YEARS && precision == DatePrecision.YEAR) {
+            return ofYear(l.getYear());
+        }
+        return covering(l, h);
+    }
+
+    /** True if the two dates can denote the same day, allowing {@code slackDays} either way. */
+    boolean compatible(PartialDate other, int slackDays) {
+        if (other == null) {
+            return true;
+        }
+        if (resolved() && other.resolved()) {
+            return !lo().minusDays(slackDays).isAfter(other.hi()) && !other.lo().minusDays(slackDays).isAfter(hi());
+        }
+        if (month != null && other.month != null && !month.equals(other.month)) {
+            return false;
+        }
+        return day == null || other.day == null || day.equals(other.day);
+    }
+
+    /** {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}; null when the year is unknown. */
+    String format() {
+        if (!resolved()) {
+            return null;
+        }
+        switch (precision) {
+            case DAY:
+                return String.format("%04d-%02d-%02d", year, month, day);
+            case MONTH:
+                return String.format("%04d-%02d", year, month);
+            default:
+                return String.format("%04d", year);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return resolved() ? format() : "--" + (month == null ? "" : String.format("%02d", month))
+                + (day == null ? "" : String.format("-%02d", day));
+    }
+}

@@ -1,0 +1,43 @@
+package io.incidentstreams.enrich.extract;
+
+import java.nio.file.Path;
+
+/**
+ * All rule data, parsed once and immutable afterwards, so that one instance can serve every thread.
+ */
+final class Rules {
+    final String version;
+    final Gazetteer gazetteer;
+    final PlaceRoles placeRoles;
+    final TriggerRules triggers;
+    final DateFinder dates;
+    final ActorCatalog actors;
+    final CueRules cues;
+    final CasualtyFinder casualties;
+    final TargetRules targets;
+
+    private Rules(RuleFiles files) {
+        this.version = files.version();
+        this.gazetteer = Gazetteer.parse(files.text("gazetteer.csv"));
+        this.placeRoles = new PlaceRoles(gazetteer);
+        this.triggers = new TriggerRules(files.json("triggers.json"));
+        this.dates = new DateFinder(files.json("dates.json"));
+        this.actors = new ActorCatalog(files.json("actors.json"));
+        this.cues = new CueRules(files.json("cues.json"));
+        this.casualties = new CasualtyFinder(files.json("casualties.json"));
+        this.targets = new TargetRules(files.json("targets.json"));
+    }
+
+    static Rules load(Path overrideDir) {
+        return new Rules(RuleFiles.load(overrideDir));
+    }
+
+    private static final class BuiltIn {
+        static final Rules INSTANCE = load(null);
+    }
+
+    /** The built-in rules, loaded once. */
+    static Rules builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+}

@@ -1,0 +1,123 @@
+package io.incidentstreams.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one line of text into sentences, keeping offsets.
+ *
+ * <p>A full stop, question or exclamation mark ends a sentence when whitespace and then a capital, digit or quote
+ * follow, unless the word before it is an abbreviation or an initial ("Gen. Soleimani", "Jan. 8", "Myles B.
+ * Caggins"). Sentences longer than {@link #MAX_SENTENCE} characters are cut at a space so that every later step works
+ * on bounded input, whatever the page looks like.
+ */
+final class SentenceSplitter {
+
+    /** Longest sentence handed to the rules. */
+    static final int MAX_SENTENCE = 2_000;
+
+    /** A sentence span {@code [start, end)}. */
+    record Span(int start, int end) {
+    }
+
+    private SentenceSplitter() {
+    }
+
+    static List<Span> split(String text, int from, int to) {
+        List<Span> out = new ArrayList<>();
+        int start = skipSpace(text, from, to);
+        int i = start;
+        while (i < to) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i, to)) {
+                int end = i + 1;
+                while (end < to && isClosing(text.charAt(end))) {
+                    end++;
+                }
+                add(out, text, start, end);
+                start = skipSpace(text, end, to);
+                i = start;
+                continue;
+            }
+            if (i - start >= MAX_SENTENCE) {
+                int cut = i;
+                while (cut > start + MAX_SENTENCE / 2 && !Character.isWhitespace(text.charAt(cut))) {
+                    cut--;
+                }
+                if (cut <= start + MAX_SENTENCE / 2) {
+                    cut = i; // no space at all: a hard cut keeps the bound
+                }
+                add(out, text, start, cut);
+                start = skipSpace(text, cut, to);
+                i = start;
+                continue;
+            }
+            i++;
+        }
+        add(out, text, start, to);
+        return out;
+    }
+
+    private static boolean endsSentence(String text, int i, int to) {
+        int j = i + 1;
+        while (j < to && isClosing(text.charAt(j))) {
+            j++;
+        }
+        if (j >= to) {
+            return true;
+        }
+        if (!Character.isWhitespace(text.charAt(j))) {
+            return false;
+        }
+        int k = skipSpace(text, j, to);
+        if (k >= to) {
+            return true;
+        }
+        char next = text.charAt(k);
+        boolean opener = Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '\u201C'
+                || next == '\'' || next == '\u2018' || next == '(' || next == '[';
+        if (!opener) {
+            return false;
+        }
+        if (text.charAt(i) != '.') {
+            return true;
+        }
+        // the word before the full stop
+        int w = i;
+        while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+            w--;
+        }
+        String word = text.substring(w, i);
+        if (word.isEmpty()) {
+            return true;
+        }
+        if (w > 0 && text.charAt(w - 1) == '.') {
+            return word.length() > 1; // "U.S." mid-sentence stays; "p.m." likewise
+        }
+        if (Abbreviations.isAbbreviation(word)) {
+            // "Jan. 8" or "Gen. Soleimani" never end; a lone initial ends only before a quote
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isClosing(char c) {
+        return c == '"' || c == '\u201D' || c == '\'' || c == '\u2019' || c == ')' || c == ']';
+    }
+
+    private static int skipSpace(String text, int i, int to) {
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void add(List<Span> out, String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            out.add(new Span(start, end));
+        }
+    }
+}
