@@ -1,0 +1,51 @@
+package io.incidentstreams.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlaceRolesTest {
+
+    private static final PlaceRoles ROLES = Rules.builtIn().placeRoles;
+
+    private static PlaceRoles.Role roleOf(String sentence, String placeName) {
+        List<Token> t = Tokenizer.tokenize(sentence, 0, sentence.length());
+        return ROLES.find(t).stream().filter(r -> r.place().name().equals(placeName)).findFirst()
+                .orElseThrow(() -> new AssertionError(placeName + " not found in: " + sentence)).role();
+    }
+
+    @Test
+    void readsWhereSomethingHit() {
+        assertThat(roleOf("Four rockets landed inside the heavily fortified Green Zone.", "Green Zone"))
+                .isEqualTo(PlaceRoles.Role.HIT);
+        assertThat(roleOf("Rockets struck Iraq's capital at dawn.", "Baghdad")).isEqualTo(PlaceRoles.Role.HIT);
+        assertThat(roleOf("Camp Taji hit again in a daylight barrage", "Camp Taji")).isEqualTo(PlaceRoles.Role.HIT);
+    }
+
+    @Test
+    void readsNearness() {
+        assertThat(roleOf("one exploded close to Baghdad Medical City hospital", "Medical City"))
+                .isEqualTo(PlaceRoles.Role.NEAR);
+        assertThat(roleOf("Two rockets fell near the heavily guarded Green Zone", "Green Zone"))
+                .isEqualTo(PlaceRoles.Role.NEAR);
+    }
+
+    @Test
+    void setsAsideDistancesAndLaunchSites() {
+        assertThat(roleOf("one hit the building, just 600m from the American Embassy", "US Embassy"))
+                .isEqualTo(PlaceRoles.Role.DISTANCE);
+        assertThat(roleOf("a few hundred metres from the US Embassy", "US Embassy"))
+                .isEqualTo(PlaceRoles.Role.DISTANCE);
+        assertThat(roleOf("the rockets were launched from the al-Salam neighborhood Monday", "al-Salam neighbourhood"))
+                .isEqualTo(PlaceRoles.Role.LAUNCH);
+        assertThat(roleOf("a base some 30 kilometres north of Baghdad", "Baghdad")).isEqualTo(PlaceRoles.Role.DIRECTION);
+    }
+
+    @Test
+    void recognisesATownThatOnlyContainsTheNamedSite() {
+        assertThat(roleOf("rockets hit Baghdad's Green Zone", "Baghdad")).isEqualTo(PlaceRoles.Role.CONTAINER);
+        assertThat(roleOf("a rocket attack at Balad Air Base in Salahaddin", "Salah al-Din Governorate"))
+                .isEqualTo(PlaceRoles.Role.CONTAINER);
+    }
+}
