@@ -50,6 +50,8 @@ final class TriggerRules {
             "her", "our", "whose");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "another", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "dozen", "some");
+    private static final Set<String> PREPOSITIONS = Set.of("of", "to", "for", "by", "on", "in", "at", "with",
+            "from", "against", "after", "before", "since", "during");
     private static final int VERB_WINDOW = 5;
 
     private final PhraseTrie<Entry> trie = new PhraseTrie<>();
@@ -258,6 +260,9 @@ final class TriggerRules {
             }
             Token t = tokens.get(i);
             String n = t.norm();
+            if (PREPOSITIONS.contains(n)) {
+                break; // "the target of rocket attacks": the article belongs to another noun
+            }
             if (newEvent.contains(n) && steps < 3) {
                 markedNew = true;
             }
