@@ -150,7 +150,7 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.actors = mergeAppositions(r.actors.find(v.t, recentActors));
+        v.actors = r.actors.find(v.t, recentActors);
         for (TriggerRules.Hit h : r.triggers.find(v.t)) {
             HitInfo hi = new HitInfo(h);
             classify(hi);
@@ -253,28 +253,6 @@ final class MentionAssembler {
             default:
                 break;
         }
-    }
-
-    /** "the Iran-backed militia Kataib Hezbollah": a generic name followed by a specific one is the specific one. */
-    private static List<ActorCatalog.Mention> mergeAppositions(List<ActorCatalog.Mention> in) {
-        if (in.size() < 2) {
-            return in;
-        }
-        List<ActorCatalog.Mention> out = new ArrayList<>(in.size());
-        for (int i = 0; i < in.size(); i++) {
-            ActorCatalog.Mention m = in.get(i);
-            if (i + 1 < in.size()) {
-                ActorCatalog.Mention n = in.get(i + 1);
-                if (n.from() - m.to() <= 1 && m.def().family() != null && m.def().family().equals(n.def().family())
-                        && !m.def().name().equals(n.def().name()) && m.def().name().endsWith("militias")) {
-                    out.add(new ActorCatalog.Mention(n.def(), m.from(), n.to(), false));
-                    i++;
-                    continue;
-                }
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------------------------------------------------
