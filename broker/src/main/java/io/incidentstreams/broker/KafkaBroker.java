@@ -598,7 +598,8 @@ public final class KafkaBroker implements AutoCloseable {
          * Formats storage if needed, launches the broker and waits until it answers.
          *
          * @throws IllegalStateException if the broker exits or does not answer in time; the message holds the end of
-         *                               its log, and the data dir is kept for a closer look
+         *                               its log. A data dir given with {@link #dataDir(Path)} is kept for a closer
+         *                               look, a temporary one is deleted so failed starts leave nothing behind.
          */
         public KafkaBroker start() {
             boolean owns = dataDir == null;
@@ -612,7 +613,12 @@ public final class KafkaBroker implements AutoCloseable {
             int chosenPort = port != 0 ? port : free[0];
             int controllerPort = free[1] != chosenPort ? free[1] : free[0];
             KafkaBroker broker = new KafkaBroker(this, dir, owns, chosenPort, controllerPort);
-            broker.start();
+            try {
+                broker.start();
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
             return broker;
         }
     }

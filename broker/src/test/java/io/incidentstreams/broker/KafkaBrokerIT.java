@@ -2,6 +2,7 @@ package io.incidentstreams.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -157,6 +160,18 @@ class KafkaBrokerIT {
             assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(30));
         }
         assertThat(Files.readString(dataDir.resolve("broker.log"))).contains("Address already in use");
+    }
+
+    @Test
+    void aFailedStartDeletesTheTemporaryDataDirItMade() {
+        Throwable thrown = catchThrowable(() -> KafkaBroker.builder().brokerConfig("node.id", "not-a-number").start());
+
+        assertThat(thrown).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("formatting storage failed")
+                .hasMessageContaining("not-a-number");
+        Matcher logPath = Pattern.compile("broker log (\\S+) ends with").matcher(thrown.getMessage());
+        assertThat(logPath.find()).isTrue();
+        assertThat(Path.of(logPath.group(1)).getParent()).doesNotExist();
     }
 
     private static String clusterId(String bootstrap) throws Exception {
