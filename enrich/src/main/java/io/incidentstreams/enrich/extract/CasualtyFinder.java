@@ -232,7 +232,7 @@ final class CasualtyFinder {
         String group = "";
         int pos = i;
         while (pos >= 0) {
-            int[] g = groupEndingAt(tokens, pos);
+            int[] g = groupEndingAt(tokens, pos, start < 0);
             if (g == null) {
                 break;
             }
@@ -265,7 +265,7 @@ final class CasualtyFinder {
      * A counted person group ending at {@code pos}: "five civilians", "two Iraqi security forces personnel", or with a
      * complement, "one other member of the anti-ISIS coalition". Returns {count, first token, noun token} or null.
      */
-    private int[] groupEndingAt(List<Token> tokens, int pos) {
+    private int[] groupEndingAt(List<Token> tokens, int pos, boolean first) {
         int noun = -1;
         if (persons.longestAt(tokens, pos) != null) {
             noun = pos;
@@ -282,6 +282,20 @@ final class CasualtyFinder {
                 }
             }
         }
+        if (noun < 0 && first) {
+            // "A foreign civilian contractor working with the coalition was killed": a short phrase in between
+            for (int k = pos; k >= 0 && pos - k <= 6; k--) {
+                String n = tokens.get(k).norm();
+                if (k < pos && tokens.get(k + 1).clauseBreakBefore() || words.longestAt(tokens, k) != null
+                        || n.equals("and") || n.equals("or") || n.equals("but")) {
+                    return null;
+                }
+                if (persons.longestAt(tokens, k) != null) {
+                    noun = k;
+                    break;
+                }
+            }
+        }
         if (noun < 0) {
             return null;
         }
@@ -294,6 +308,9 @@ final class CasualtyFinder {
             }
             int n = number(tokens, k);
             if (n > 0) {
+                if (k > 0 && words.longestAt(tokens, k - 1) != null) {
+                    return null; // "killed a child and ...": the object of another casualty verb
+                }
                 if (k + 1 < tokens.size() && tokens.get(k + 1).norm().equals("dozen") && k + 1 < noun) {
                     n = n == 1 ? 12 : n * 12;
                 }

@@ -60,8 +60,8 @@ final class DateFinder {
 
     private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-    private static final String NUMWORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "\\d{1,2}|several|a few|a couple of|few";
+    private static final String NUMWORD = "(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "\\d{1,2}|several|a few|a couple of|few)";
     private static final Pattern DATES = Pattern.compile(
             "(?<mdy>\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
                     + "|(?<dmy>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
@@ -82,7 +82,7 @@ final class DateFinder {
                     + "(?<d8>after|before|earlier|later|ago)\\b)"
                     + "|(?<nxt>\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+(?<u9>day|week|month|"
                     + "year)\\b)"
-                    + "|(?<dba>\\b[Tt]he\\s+day\\s+(?<d10>before|after)\\b)"
+                    + "|(?<dba>\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
                     + "|(?<hrs>\\b(?:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before)\\b)");
     private static final Pattern ZONE = Pattern.compile(
             "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"

@@ -80,10 +80,17 @@ final class Gazetteer {
     List<Mention> find(List<Token> tokens) {
         List<Mention> out = new ArrayList<>();
         for (PhraseTrie.Match<Place> m : trie.findAll(tokens)) {
+            if (m.to() < tokens.size() && tokens.get(m.to()).hyphenBefore()
+                    && ADJECTIVE_SUFFIXES.contains(tokens.get(m.to()).norm())) {
+                continue; // "Iran-backed", "Baghdad-based": an adjective, not a place
+            }
             out.add(new Mention(m.value(), m.from(), m.to()));
         }
         return out;
     }
+
+    private static final java.util.Set<String> ADJECTIVE_SUFFIXES = java.util.Set.of("backed", "aligned", "allied",
+            "based", "linked", "led", "sponsored", "supported", "made", "supplied", "directed", "born", "bound");
 
     boolean findAny(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {

@@ -35,6 +35,7 @@ final class MentionAssembler {
     private static final Set<String> TRUCE_WORDS = Set.of("truce", "ceasefire", "pause", "lull", "calm",
             "ceasefires", "truces", "moratorium");
     private static final String UNIDENTIFIED = "Unidentified armed group";
+    private static final Set<String> SELF_REPORT = Set.of("said", "says", "announced", "confirmed", "stated");
 
     private final Rules r;
 
@@ -102,6 +103,7 @@ final class MentionAssembler {
         final List<Draft> drafts = new ArrayList<>();
         Draft main;
         Draft current;
+        Draft lastTouched;
         int seq;
 
         PieceState(Piece piece, String text, int seqStart) {
@@ -154,8 +156,8 @@ final class MentionAssembler {
         for (TriggerRules.Hit h : r.triggers.find(v.t)) {
             HitInfo hi = new HitInfo(h);
             classify(hi);
-            if (hi.sink || hi.ref || hi.create) {
-                v.hits.add(hi);
+            if (hi.sink || hi.ref || hi.create || h.kind() == TriggerRules.Kind.WEAK) {
+                v.hits.add(hi); // an indefinite weak trigger may still report an incident if it carries a figure
             }
         }
         boolean casualtyWords = r.casualties.mentionsCasualties(v.t);
@@ -229,6 +231,9 @@ final class MentionAssembler {
             }
         }
         ps.current = touched.isEmpty() ? null : touched.get(touched.size() - 1);
+        if (ps.current != null) {
+            ps.lastTouched = ps.current;
+        }
     }
 
     private void classify(HitInfo hi) {
@@ -345,7 +350,9 @@ final class MentionAssembler {
                     }
                 } else {
                     boolean refOnly = hi.ref && !hi.create || h.reference() == TriggerRules.Reference.DEFINITE;
-                    if (refOnly && dist > 3 && !premodifier) {
+                    // "the rockets hit close to the zone on January 8" reaches further than "that attack ... on Monday"
+                    int reach = h.kind() == TriggerRules.Kind.EVENT && !commaBetween(v.t, h, span[0], span[1]) ? 8 : 3;
+                    if (refOnly && dist > reach && !premodifier) {
                         continue;
                     }
                     if (reportingBetween(v.t, h, span[0], span[1]) || strongBetween(v.t, h, span[0], span[1])) {
@@ -505,6 +512,18 @@ final class MentionAssembler {
                 }
             }
         }
+        // "US aircraft struck five sites ..., the Pentagon said": a force reporting its own strike claims it
+        for (HitInfo hi : v.hits) {
+            for (ActorCatalog.Mention p : hi.perpetrators) {
+                for (ActorCatalog.Mention m : v.actors) {
+                    if (m != p && m.from() >= hi.h.to() && m.def().family() != null
+                            && m.def().family().equals(p.def().family()) && m.to() < v.t.size()
+                            && SELF_REPORT.contains(v.t.get(m.to()).norm())) {
+                        hi.attributions.add(new CueRules.Attribution(p.def(), "claimed", m.from(), m.to() + 1));
+                    }
+                }
+            }
+        }
     }
 
     private static boolean objectBefore(List<Token> t, ActorCatalog.Mention m) {
@@ -552,7 +571,7 @@ final class MentionAssembler {
                 if (!hi.h.violent() || hi.h.kind() == TriggerRules.Kind.WEAPON && !hi.ref) {
                     continue;
                 }
-                boolean before = hi.h.to() <= a.from();
+                boolean before = hi.h.to() <= a.from() || hi.h.from() < a.to() && hi.h.to() > a.from();
                 boolean forComplement = hi.h.from() >= a.to() && hi.h.from() - a.to() <= 4
                         && containsWord(v.t, a.to(), hi.h.from(), "for");
                 if (!before && !forComplement) {
@@ -603,8 +622,8 @@ final class MentionAssembler {
             String rel = f.meaning();
             HitInfo modified = null;
             for (HitInfo hi : v.hits) {
-                if (hi.h.headFrom() >= f.to() && hi.h.headFrom() - f.to() <= 1) {
-                    modified = hi; // "retaliatory attacks": the cue describes that trigger
+                if (f.to() - f.from() == 1 && hi.h.headFrom() == f.to() && hi.h.violent()) {
+                    modified = hi; // "retaliatory attacks": the cue is an adjective of that trigger
                 }
             }
             if (modified != null) {
@@ -653,7 +672,15 @@ final class MentionAssembler {
                     }
                 }
                 if (subject == null) {
-                    v.looseCues.add(rel);
+                    boolean objectOnly = false;
+                    for (HitInfo hi : v.hits) {
+                        if (hi.h.violent() && hi.h.from() >= f.to() && hi.h.from() - f.to() <= 4) {
+                            objectOnly = true; // "a response to the drone strike": the responder is no incident
+                        }
+                    }
+                    if (!objectOnly) {
+                        v.looseCues.add(rel);
+                    }
                 } else {
                     subject.cues.add(rel);
                 }
@@ -716,7 +743,15 @@ final class MentionAssembler {
         }
         if (hi.ref) {
             List<Draft> order = new ArrayList<>();
-            if (ps.current != null) {
+            // attribution is nearly always about the report itself: "which group had fired the rockets"
+            boolean aboutMain = !v.attributions.isEmpty() || v.unclaimed != null;
+            if (hi.h.demonstrative() && ps.lastTouched != null) {
+                order.add(ps.lastTouched); // "that attack": the one just discussed
+            }
+            if (aboutMain && ps.main != null && !order.contains(ps.main)) {
+                order.add(ps.main);
+            }
+            if (ps.current != null && !order.contains(ps.current)) {
                 order.add(ps.current);
             }
             if (ps.main != null && !order.contains(ps.main)) {
@@ -833,7 +868,8 @@ final class MentionAssembler {
         if (truce != !d.violent()) {
             return false;
         }
-        if (!truce && !typesCompatible(d.type, t, hi.h.kind() != TriggerRules.Kind.EVENT)) {
+        boolean untyped = t == IncidentType.OTHER_VIOLENCE || hi.h.kind() == TriggerRules.Kind.WEAPON;
+        if (!truce && !typesCompatible(d.type, t, untyped)) {
             return false;
         }
         // date
@@ -1179,9 +1215,16 @@ final class MentionAssembler {
             main = kept.get(0);
         }
         for (Draft d : kept) {
-            d.backgroundFlag = d != main && (d.object || !d.violent() || !sameDay(d, main));
+            d.backgroundFlag = d != main && (d.object || !d.violent() || !sameDay(d, main))
+                    || longBefore(d, ps.piece.anchor());
         }
         return kept;
+    }
+
+    /** An incident dated more than a week before the page is recalled, even when the page leads with it. */
+    private static boolean longBefore(Draft d, java.time.LocalDate anchor) {
+        PartialDate v = d.dateValue();
+        return anchor != null && v != null && v.resolved() && v.hi().isBefore(anchor.minusDays(7));
     }
 
     /** A second incident reported for the same day is news, not background (a same-day attack elsewhere). */

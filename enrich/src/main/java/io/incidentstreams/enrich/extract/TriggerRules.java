@@ -35,7 +35,8 @@ final class TriggerRules {
      *                  WEAPON (a weapon named without a verb, only a reference)
      */
     record Hit(Kind kind, IncidentType type, List<String> weapons, int from, int to, int headFrom, boolean plural,
-               Reference reference, boolean generic, boolean hypothetical, boolean markedNew, boolean numbered) {
+               Reference reference, boolean generic, boolean hypothetical, boolean markedNew, boolean numbered,
+               boolean demonstrative) {
 
         boolean violent() {
             return kind != Kind.TRUCE;
@@ -89,9 +90,16 @@ final class TriggerRules {
         for (String p : RuleFiles.strings(truces.path("announceVerbs"))) {
             announceVerbs.add(p, Boolean.TRUE);
         }
-        Entry weak = new Entry(Kind.WEAK, IncidentType.OTHER_VIOLENCE, List.of());
-        for (String p : RuleFiles.strings(root.path("weak"))) {
-            trie.add(p, weak);
+        for (JsonNode w : root.path("weak")) {
+            if (w.isTextual()) {
+                trie.add(w.asText(), new Entry(Kind.WEAK, IncidentType.OTHER_VIOLENCE, List.of()));
+                continue;
+            }
+            Entry typed = new Entry(Kind.WEAK, IncidentType.fromCode(w.path("type").asText()),
+                    List.copyOf(RuleFiles.strings(w.path("weapons"))));
+            for (String p : RuleFiles.strings(w.path("phrases"))) {
+                trie.add(p, typed);
+            }
         }
         Entry neutral = new Entry(Kind.NEUTRAL, null, List.of());
         for (String p : RuleFiles.strings(root.path("neutral"))) {
@@ -250,6 +258,7 @@ final class TriggerRules {
                     boolean sentenceGeneric) {
         boolean plural = isPlural(tokens.get(headTo - 1).norm());
         Reference ref = Reference.BARE;
+        boolean demonstrative = false;
         boolean numbered = false;
         boolean markedNew = false;
         boolean genericMod = false;
@@ -271,6 +280,7 @@ final class TriggerRules {
             }
             if (DEFINITE.contains(n)) {
                 ref = Reference.DEFINITE;
+                demonstrative = n.equals("that") || n.equals("this") || n.equals("those") || n.equals("these");
                 break;
             }
             if (t.possessive()) {
@@ -289,7 +299,8 @@ final class TriggerRules {
             if (plural && genericMod && nounTrigger) {
                 generic = true;
             }
-            if (plural && nounTrigger && sentenceGeneric && ref != Reference.DEFINITE && !numbered) {
+            if ((plural || ref == Reference.BARE) && nounTrigger && sentenceGeneric && ref != Reference.DEFINITE
+                    && !numbered) {
                 generic = true;
             }
             if (precededBySeries(tokens, headFrom)) {
@@ -298,7 +309,7 @@ final class TriggerRules {
         }
         boolean hypo = kind != Kind.TRUCE && hypotheticalBefore(tokens, headFrom, from, to);
         return new Hit(kind, e.type(), e.weapons(), from, to, headFrom, plural, ref, generic, hypo, markedNew,
-                numbered);
+                numbered, demonstrative);
     }
 
     private boolean precededBySeries(List<Token> tokens, int headFrom) {
