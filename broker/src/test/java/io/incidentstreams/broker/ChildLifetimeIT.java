@@ -28,14 +28,24 @@ class ChildLifetimeIT {
 
     private Process parent;
     private long childPid = -1;
+    private Path childDataDir;
 
+    /** A parent killed with SIGKILL cannot delete its broker's temporary data dir; the test does it instead. */
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws Exception {
         if (parent != null) {
             parent.destroyForcibly();
         }
         if (childPid > 0) {
             ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Duration.ofSeconds(30)).until(() -> isGone(childPid));
+        }
+        if (childDataDir != null && Files.exists(childDataDir)) {
+            try (var paths = Files.walk(childDataDir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 
@@ -89,6 +99,7 @@ class ChildLifetimeIT {
         Map<String, String> values = lines.get(90, TimeUnit.SECONDS);
         assertThat(values).as("parent output; stderr: %s", Files.readString(work.resolve("parent.err")))
                 .containsKeys("child-pid", "data-dir");
+        childDataDir = Path.of(values.get("data-dir"));
         return values;
     }
 
