@@ -27,13 +27,16 @@ final class ActorCatalog {
     private static final Set<String> DEPENDENT = Set.of("backed", "aligned", "allied", "linked", "sponsored",
             "supported", "affiliated", "funded", "armed", "trained", "led", "based", "made", "supplied", "directed");
 
-    private final PhraseTrie<Def> aliases = new PhraseTrie<>();
-    private final PhraseTrie<Def> modifiers = new PhraseTrie<>();
+    private final PhraseTrie<Def> aliases;
+    private final PhraseTrie<Def> modifiers;
     private final Map<Def, PhraseTrie<Boolean>> heads = new HashMap<>();
-    private final PhraseTrie<List<String>> anaphora = new PhraseTrie<>();
+    private final PhraseTrie<List<String>> anaphora;
     private final Map<String, Def> byName = new HashMap<>();
 
-    ActorCatalog(JsonNode root) {
+    ActorCatalog(JsonNode root, Lexicon lexicon) {
+        this.aliases = new PhraseTrie<>(lexicon);
+        this.modifiers = new PhraseTrie<>(lexicon);
+        this.anaphora = new PhraseTrie<>(lexicon);
         for (JsonNode a : root.path("actors")) {
             Def def = new Def(a.path("name").asText(), a.path("family").asText(null), a.path("kind").asText(""));
             byName.put(Gazetteer.key(def.name()), def);
@@ -44,7 +47,7 @@ final class ActorCatalog {
             }
             List<String> mods = RuleFiles.strings(a.path("modifiers"));
             if (!mods.isEmpty()) {
-                PhraseTrie<Boolean> h = new PhraseTrie<>();
+                PhraseTrie<Boolean> h = new PhraseTrie<>(lexicon);
                 for (String s : RuleFiles.strings(a.path("heads"))) {
                     h.add(s, Boolean.TRUE);
                 }

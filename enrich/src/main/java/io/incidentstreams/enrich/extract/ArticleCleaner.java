@@ -73,9 +73,12 @@ final class ArticleCleaner {
     private final Gazetteer gazetteer;
     private final TriggerRules triggers;
 
-    ArticleCleaner(Gazetteer gazetteer, TriggerRules triggers) {
+    private final Lexicon lexicon;
+
+    ArticleCleaner(Gazetteer gazetteer, TriggerRules triggers, Lexicon lexicon) {
         this.gazetteer = gazetteer;
         this.triggers = triggers;
+        this.lexicon = lexicon;
     }
 
     ParsedArticle parse(String text, LocalDate published) {
@@ -234,7 +237,7 @@ final class ArticleCleaner {
         if (line.startsWith("Image") && IMAGE_SOURCE_PREFIX.matcher(line).lookingAt()) {
             return line.length() - IMAGE_SOURCE_PREFIX.matcher(line).results().findFirst().get().end() < 3;
         }
-        if (CAPTION.matcher(line).find()) {
+        if (mayBeCaption(line) && CAPTION.matcher(line).find()) {
             return true;
         }
         char last = line.charAt(line.length() - 1);
@@ -242,7 +245,7 @@ final class ArticleCleaner {
                 && line.indexOf('.') < line.lastIndexOf('(')) {
             return true; // "A caption sentence. (Outlet / File)"
         }
-        if (TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
+        if (line.indexOf(" ago") >= 0 && TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
             return true;
         }
         if (line.indexOf('|') >= 0 && wordCount(line) <= 14 && !endsWithStop(line)) {
@@ -269,8 +272,15 @@ final class ArticleCleaner {
         return false;
     }
 
+    /** A cheap test before the caption pattern: every caption marker contains one of these words. */
+    private static boolean mayBeCaption(String line) {
+        return line.indexOf("Photo") >= 0 || line.indexOf("Getty") >= 0 || line.indexOf("Credit") >= 0
+                || line.indexOf("(AP") >= 0 || line.startsWith("Caption") || line.startsWith("Image")
+                || line.indexOf("File photo") >= 0 || line.indexOf("Picture") >= 0;
+    }
+
     private boolean mentionsIncidentWords(String line) {
-        List<Token> tokens = Tokenizer.tokenize(line, 0, line.length());
+        List<Token> tokens = Tokenizer.tokenize(line, 0, line.length(), lexicon);
         return gazetteer.findAny(tokens) || triggers.hasAnyTrigger(tokens);
     }
 

@@ -74,11 +74,14 @@ final class CasualtyFinder {
     private static final Set<String> TOTAL_VERBS = Set.of("rose", "risen", "rises", "climbed", "reached", "stood",
             "stands", "jumped", "increased", "put", "at", "to", "of", "was", "is", "has", "had");
 
-    private final PhraseTrie<Word> words = new PhraseTrie<>();
-    private final PhraseTrie<Boolean> persons = new PhraseTrie<>();
-    private final PhraseTrie<Boolean> vague = new PhraseTrie<>();
+    private final PhraseTrie<Word> words;
+    private final PhraseTrie<Boolean> persons;
+    private final PhraseTrie<Boolean> vague;
 
-    CasualtyFinder(JsonNode root) {
+    CasualtyFinder(JsonNode root, Lexicon lexicon) {
+        this.words = new PhraseTrie<>(lexicon);
+        this.persons = new PhraseTrie<>(lexicon);
+        this.vague = new PhraseTrie<>(lexicon);
         for (String w : RuleFiles.strings(root.path("killedWords"))) {
             words.add(w, Word.KILLED);
         }

@@ -25,7 +25,7 @@ final class CueRules {
     record Found(String meaning, int from, int to) {
     }
 
-    private record Pattern(List<String> prefix, List<String> suffix, String status) {
+    private record Pattern(int index, List<String> prefix, List<String> suffix, String status) {
     }
 
     private static final Set<String> PREFIX_FILLERS = Set.of("the", "a", "an", "it", "on", "to", "suspected",
@@ -35,13 +35,19 @@ final class CueRules {
             "officially", "publicly", "subsequently", "formally", "all", "itself", "which");
 
     private final List<Pattern> patterns = new ArrayList<>();
-    private final PhraseTrie<String> unclaimed = new PhraseTrie<>();
+    /** Patterns by the word that ends their prefix, or (with no prefix) begins their suffix. */
+    private final Map<String, List<Pattern>> byPrefixEnd = new HashMap<>();
+    private final Map<String, List<Pattern>> bySuffixStart = new HashMap<>();
+    private final PhraseTrie<String> unclaimed;
     private final Map<String, Set<String>> unclaimedRequires = new HashMap<>();
-    private final PhraseTrie<Boolean> hedges = new PhraseTrie<>();
-    private final PhraseTrie<String> relations = new PhraseTrie<>();
+    private final PhraseTrie<Boolean> hedges;
+    private final PhraseTrie<String> relations;
     private final Set<String> reportingVerbs = new HashSet<>();
 
-    CueRules(JsonNode root) {
+    CueRules(JsonNode root, Lexicon lexicon) {
+        this.unclaimed = new PhraseTrie<>(lexicon);
+        this.hedges = new PhraseTrie<>(lexicon);
+        this.relations = new PhraseTrie<>(lexicon);
         for (JsonNode group : root.path("attribution")) {
             String status = group.path("status").asText();
             for (String p : RuleFiles.strings(group.path("patterns"))) {
@@ -49,8 +55,15 @@ final class CueRules {
                 if (slot < 0) {
                     continue;
                 }
-                patterns.add(new Pattern(Tokenizer.normalizePhrase(p.substring(0, slot)),
-                        Tokenizer.normalizePhrase(p.substring(slot + "{actor}".length())), status));
+                Pattern pat = new Pattern(patterns.size(), Tokenizer.normalizePhrase(p.substring(0, slot)),
+                        Tokenizer.normalizePhrase(p.substring(slot + "{actor}".length())), status);
+                patterns.add(pat);
+                if (!pat.prefix().isEmpty()) {
+                    byPrefixEnd.computeIfAbsent(pat.prefix().get(pat.prefix().size() - 1), k -> new ArrayList<>())
+                            .add(pat);
+                } else if (!pat.suffix().isEmpty()) {
+                    bySuffixStart.computeIfAbsent(pat.suffix().get(0), k -> new ArrayList<>()).add(pat);
+                }
             }
         }
         JsonNode u = root.path("unclaimed");
@@ -86,7 +99,7 @@ final class CueRules {
     List<Attribution> attributions(List<Token> tokens, List<ActorCatalog.Mention> actors) {
         List<Attribution> out = new ArrayList<>();
         for (ActorCatalog.Mention m : actors) {
-            for (Pattern p : patterns) {
+            for (Pattern p : candidates(tokens, m)) {
                 int from = matchPrefix(tokens, m.from(), p.prefix());
                 if (from < 0) {
                     continue;
@@ -104,6 +117,35 @@ final class CueRules {
                 out.add(new Attribution(m.def(), p.status(), Math.min(from, m.from()), Math.max(to, m.to())));
                 break;
             }
+        }
+        return out;
+    }
+
+    /** Patterns whose words stand where they could fit around the mention, in the order they were written. */
+    private List<Pattern> candidates(List<Token> tokens, ActorCatalog.Mention m) {
+        java.util.BitSet found = new java.util.BitSet(patterns.size());
+        for (int k = m.from() - 1; k >= 0 && m.from() - k <= 4; k--) {
+            List<Pattern> ps = byPrefixEnd.get(tokens.get(k).norm());
+            if (ps != null) {
+                for (Pattern p : ps) {
+                    found.set(p.index());
+                }
+            }
+        }
+        for (int k = m.to(); k < tokens.size() && k - m.to() <= 2; k++) {
+            List<Pattern> ps = bySuffixStart.get(tokens.get(k).norm());
+            if (ps != null) {
+                for (Pattern p : ps) {
+                    found.set(p.index());
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Pattern> out = new ArrayList<>(found.cardinality());
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            out.add(patterns.get(i));
         }
         return out;
     }

@@ -107,18 +107,49 @@ final class DateFinder {
         return s;
     }
 
-    /** Date expressions in {@code text[from, to)}, resolved against {@code anchor} (may be null). */
+    /**
+     * Date expressions in {@code text[from, to)}, resolved against {@code anchor} (may be null).
+     *
+     * <p>The pattern is tried only at the start of words that can open a date expression, which keeps the cost to a
+     * few character comparisons for most words of a sentence.
+     */
     List<Expr> find(String text, int from, int to, LocalDate anchor) {
+        return find(text, Tokenizer.tokenize(text, from, to), to, anchor);
+    }
+
+    /** As {@link #find(String, int, int, LocalDate)}, over tokens already read from {@code text}. */
+    List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor) {
         List<Expr> out = new ArrayList<>();
-        Matcher m = DATES.matcher(text).region(from, to);
-        while (m.find()) {
-            Expr e = build(m, text, to, anchor);
-            if (e != null) {
-                out.add(e);
+        Matcher m = null;
+        int done = -1;
+        for (Token t : tokens) {
+            if (t.start() < done || !(t.isNumber() || STARTS.contains(t.norm()))) {
+                continue;
+            }
+            if (m == null) {
+                m = DATES.matcher(text);
+                m.useTransparentBounds(true);
+            }
+            m.region(t.start(), to);
+            if (m.lookingAt()) {
+                Expr e = build(m, text, to, anchor);
+                if (e != null) {
+                    out.add(e);
+                }
+                done = m.end();
             }
         }
         return out;
     }
+
+    /** Words that can open a date expression. */
+    private static final Set<String> STARTS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "early", "mid", "late", "end", "beginning", "the", "last", "this", "next", "past", "coming",
+            "earlier", "later", "today", "tonight", "yesterday", "in", "during", "of", "since", "by", "until",
+            "throughout", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "several", "few", "hours", "minutes", "moments", "shortly", "soon", "barely");
 
     private Expr build(Matcher m, String text, int limit, LocalDate anchor) {
         int s = m.start();

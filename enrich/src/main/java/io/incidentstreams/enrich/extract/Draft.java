@@ -77,11 +77,15 @@ final class Draft {
     Evidence unknownPlaceEvidence;
     final List<Figure> killed = new ArrayList<>();
     final List<Figure> wounded = new ArrayList<>();
+    /** Largest plain figure from body text per category, kept up to date so that checks stay constant-time. */
+    Integer plainKilled;
+    Integer plainWounded;
     final Map<String, ActorState> actors = new LinkedHashMap<>();
     Evidence unclaimed;
     final Set<String> targets = new LinkedHashSet<>();
     final List<Cue> cues = new ArrayList<>();
     final List<Evidence> evidence = new ArrayList<>();
+    private final java.util.Map<String, Integer> evidenceCounts = new java.util.HashMap<>();
 
     Draft(int seq, int piece, boolean teaser, int firstSentence, IncidentType type) {
         this.seq = seq;
@@ -89,6 +93,13 @@ final class Draft {
         this.teaser = teaser;
         this.firstSentence = firstSentence;
         this.type = type;
+    }
+
+    /** Keeps the first few evidence entries per field, so that a very long page yields a bounded record. */
+    void addEvidence(Evidence e) {
+        if (evidenceCounts.merge(e.field(), 1, Integer::sum) <= MentionAssembler.MAX_EVIDENCE_PER_FIELD) {
+            evidence.add(e);
+        }
     }
 
     boolean violent() {
@@ -150,13 +161,12 @@ final class Draft {
         }
     }
 
+    private final Set<String> cueKeys = new java.util.HashSet<>();
+
     void addCue(Cue cue) {
-        for (Cue c : cues) {
-            if (c.relation().equals(cue.relation()) && c.start() == cue.start()) {
-                return;
-            }
+        if (cueKeys.add(cue.relation() + "@" + cue.start())) {
+            cues.add(cue);
         }
-        cues.add(cue);
     }
 
     /** Perpetrator families named so far. */
@@ -217,14 +227,24 @@ final class Draft {
         return zero ? 0 : null;
     }
 
-    /** Figures from body text that are not additions: what a second report of the same incident must agree with. */
-    static Integer plainBodyFigure(List<Figure> figures) {
-        Integer v = null;
-        for (Figure f : figures) {
-            if (!f.headline() && !f.statement().additive() && !f.statement().total()) {
-                v = v == null ? f.statement().count() : Math.max(v, f.statement().count());
+    void addFigure(Figure f) {
+        CasualtyFinder.Statement s = f.statement();
+        boolean plain = !f.headline() && !s.additive() && !s.total();
+        if (s.category() == CasualtyFinder.Category.KILLED) {
+            killed.add(f);
+            if (plain) {
+                plainKilled = plainKilled == null ? s.count() : Math.max(plainKilled, s.count());
+            }
+        } else {
+            wounded.add(f);
+            if (plain) {
+                plainWounded = plainWounded == null ? s.count() : Math.max(plainWounded, s.count());
             }
         }
-        return v;
+    }
+
+    /** Figures from body text that are not additions: what a second report of the same incident must agree with. */
+    Integer plainBodyFigure(CasualtyFinder.Category c) {
+        return c == CasualtyFinder.Category.KILLED ? plainKilled : plainWounded;
     }
 }

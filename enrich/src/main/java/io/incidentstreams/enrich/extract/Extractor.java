@@ -22,7 +22,7 @@ public final class Extractor {
 
     private Extractor(Rules rules) {
         this.rules = rules;
-        this.cleaner = new ArticleCleaner(rules.gazetteer, rules.triggers);
+        this.cleaner = new ArticleCleaner(rules.gazetteer, rules.triggers, rules.lexicon);
         this.assembler = new MentionAssembler(rules);
     }
 

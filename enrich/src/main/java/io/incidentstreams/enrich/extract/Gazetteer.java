@@ -21,9 +21,10 @@ final class Gazetteer {
 
     private final Map<String, Place> byId = new HashMap<>();
     private final Map<String, Place> byName = new HashMap<>();
-    private final PhraseTrie<Place> trie = new PhraseTrie<>();
+    private final PhraseTrie<Place> trie;
 
-    Gazetteer(List<Place> places) {
+    Gazetteer(List<Place> places, Lexicon lexicon) {
+        this.trie = new PhraseTrie<>(lexicon);
         for (Place p : places) {
             if (byId.putIfAbsent(p.id(), p) != null) {
                 throw new IllegalArgumentException("duplicate gazetteer id: " + p.id());
@@ -38,6 +39,10 @@ final class Gazetteer {
     }
 
     static Gazetteer parse(String csv) {
+        return parse(csv, null);
+    }
+
+    static Gazetteer parse(String csv, Lexicon lexicon) {
         List<Place> places = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new StringReader(csv))) {
             String line;
@@ -70,7 +75,7 @@ final class Gazetteer {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new Gazetteer(places);
+        return new Gazetteer(places, lexicon);
     }
 
     /** A place mention at tokens {@code [from, to)}. */

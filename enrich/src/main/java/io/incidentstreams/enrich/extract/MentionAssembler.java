@@ -147,7 +147,7 @@ final class MentionAssembler {
     private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
         View v = new View();
         v.s = s;
-        v.t = Tokenizer.tokenize(ps.text, s.start(), s.end());
+        v.t = Tokenizer.tokenize(ps.text, s.start(), s.end(), r.lexicon);
         if (v.t.isEmpty()) {
             ps.current = null;
             return;
@@ -170,7 +170,7 @@ final class MentionAssembler {
             return;
         }
         v.figures = casualtyWords ? r.casualties.find(v.t) : List.of();
-        v.dates = r.dates.find(ps.text, s.start(), s.end(), ps.piece.anchor());
+        v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor());
         for (DateFinder.Expr d : v.dates) {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
@@ -186,9 +186,11 @@ final class MentionAssembler {
         for (HitInfo hi : v.hits) {
             if (hi.h.kind() == TriggerRules.Kind.TRUCE) {
                 v.truceWord = true;
-                if (!hi.sink && hi.h.reference() != TriggerRules.Reference.DEFINITE && v.announce) {
+                if (!hi.sink && v.announce) {
+                    // "a truce announced by ..." reports one; "the truce that the factions declared" may too,
+                    // when no truce was met before
                     hi.create = true;
-                    hi.ref = false;
+                    hi.ref = hi.h.reference() == TriggerRules.Reference.DEFINITE;
                 }
             }
         }
@@ -202,7 +204,7 @@ final class MentionAssembler {
         assignRelations(v);
         // a weak trigger ("an attack") reports an incident only with a figure
         for (HitInfo hi : v.hits) {
-            if (hi.h.kind() == TriggerRules.Kind.WEAK && !hi.sink && !hi.ref && hasPositiveFigure(hi)) {
+            if (hi.h.kind() == TriggerRules.Kind.WEAK && !hi.sink && (!hi.ref || hi.object) && hasPositiveFigure(hi)) {
                 hi.create = true;
             }
         }
@@ -412,8 +414,7 @@ final class MentionAssembler {
         object.subject = subject;
         object.offsetExpr = d;
         if (object.h.kind() == TriggerRules.Kind.WEAK || object.h.kind() == TriggerRules.Kind.WEAPON) {
-            object.create = false;
-            object.ref = true;
+            object.ref = true; // joins a known incident, or reports one if it carries a figure (below)
         }
     }
 
@@ -502,7 +503,7 @@ final class MentionAssembler {
                     if (m.to() <= h.from() && h.from() - m.to() <= 12
                             && !TriggerRules.breakBetween(v.t, m.to(), h.from() + 1, true) && !objectBefore(v.t, m)) {
                         hi.parties.add(m);
-                    } else if (byAfter(v.t, h, m, 4)) {
+                    } else if (byAfter(v.t, h, m, 4) || declaredBy(v.t, h, m)) {
                         hi.parties.add(m);
                     }
                     continue;
@@ -541,6 +542,14 @@ final class MentionAssembler {
             }
         }
         return false;
+    }
+
+    /** "the truce that pro-Iran factions had declared": the actor of a relative clause on the truce. */
+    private boolean declaredBy(List<Token> t, TriggerRules.Hit h, ActorCatalog.Mention m) {
+        if (m.from() < h.to() || m.from() - h.to() > 2 || TriggerRules.breakBetween(t, h.to(), m.from() + 1, false)) {
+            return false;
+        }
+        return r.triggers.hasAnnounceVerb(t, m.to(), Math.min(t.size(), m.to() + 3));
     }
 
     /** "Iran's missile strikes", "a U.S. drone strike", "Iran had fired multiple missiles", "US aircraft struck". */
@@ -889,8 +898,8 @@ final class MentionAssembler {
         }
         // figures
         if (strict || hi.h.reference() != TriggerRules.Reference.DEFINITE) {
-            if (figureConflict(hi, CasualtyFinder.Category.KILLED, d.killed)
-                    || figureConflict(hi, CasualtyFinder.Category.WOUNDED, d.wounded)) {
+            if (figureConflict(hi, CasualtyFinder.Category.KILLED, d)
+                    || figureConflict(hi, CasualtyFinder.Category.WOUNDED, d)) {
                 return false;
             }
         }
@@ -945,8 +954,8 @@ final class MentionAssembler {
         return true;
     }
 
-    private static boolean figureConflict(HitInfo hi, CasualtyFinder.Category c, List<Draft.Figure> existing) {
-        Integer have = Draft.plainBodyFigure(existing);
+    private static boolean figureConflict(HitInfo hi, CasualtyFinder.Category c, Draft d) {
+        Integer have = d.plainBodyFigure(c);
         if (have == null) {
             return false;
         }
@@ -987,13 +996,13 @@ final class MentionAssembler {
             if (d.violent() == h.violent()) {
                 d.type = h.type();
                 d.strongType = true;
-                d.evidence.add(ev(v, "type", h.type().code(), h.from(), h.to()));
+                d.addEvidence(ev(v, "type", h.type().code(), h.from(), h.to()));
             }
         }
         if (h.kind() == TriggerRules.Kind.EVENT) {
             for (String w : h.weapons()) {
                 if (d.weapons.add(w)) {
-                    d.evidence.add(ev(v, "weapons", w, h.from(), h.to()));
+                    d.addEvidence(ev(v, "weapons", w, h.from(), h.to()));
                 }
             }
         }
@@ -1037,11 +1046,11 @@ final class MentionAssembler {
         addFigures(v, d, hi.figures);
         for (ActorCatalog.Mention m : hi.perpetrators) {
             d.addActor(m.def(), "perpetrator", null);
-            d.evidence.add(ev(v, "actors", m.def().name(), m.from(), m.to()));
+            d.addEvidence(ev(v, "actors", m.def().name(), m.from(), m.to()));
         }
         for (ActorCatalog.Mention m : hi.parties) {
             d.addActor(m.def(), "party", null);
-            d.evidence.add(ev(v, "actors", m.def().name(), m.from(), m.to()));
+            d.addEvidence(ev(v, "actors", m.def().name(), m.from(), m.to()));
         }
         addAttributions(v, d, hi.attributions);
         if (hi.unclaimed != null && d.violent()) {
@@ -1049,12 +1058,12 @@ final class MentionAssembler {
         }
         for (TargetRules.Mention m : hi.targets) {
             if (d.targets.add(m.name())) {
-                d.evidence.add(ev(v, "targets", m.name(), m.from(), m.to()));
+                d.addEvidence(ev(v, "targets", m.name(), m.from(), m.to()));
             }
         }
         for (String c : hi.cues) {
             d.addCue(new Cue(c, s.text(), s.start()));
-            d.evidence.add(new Evidence("relation", c, s.text(), s.text(), s.start(), s.end()));
+            d.addEvidence(new Evidence("relation", c, s.text(), s.text(), s.start(), s.end()));
         }
     }
 
@@ -1076,12 +1085,8 @@ final class MentionAssembler {
         for (CasualtyFinder.Statement f : figures) {
             Draft.Figure fig = new Draft.Figure(f, v.s.headline(), ev(v, f.category() == CasualtyFinder.Category.KILLED
                     ? "killed" : "wounded", Integer.toString(f.count()), f.from(), f.to()));
-            if (f.category() == CasualtyFinder.Category.KILLED) {
-                d.killed.add(fig);
-            } else {
-                d.wounded.add(fig);
-            }
-            d.evidence.add(fig.evidence());
+            d.addFigure(fig);
+            d.addEvidence(fig.evidence());
             if (f.count() > 0 && !f.group().isEmpty()) {
                 String victim = r.targets.victim(f.group());
                 if (victim != null) {
@@ -1097,7 +1102,7 @@ final class MentionAssembler {
                 continue;
             }
             d.addActor(a.actor(), "perpetrator", a.status());
-            d.evidence.add(ev(v, "actors", a.actor().name() + " (" + a.status() + ")", a.from(), a.to()));
+            d.addEvidence(ev(v, "actors", a.actor().name() + " (" + a.status() + ")", a.from(), a.to()));
         }
     }
 
@@ -1119,7 +1124,7 @@ final class MentionAssembler {
         for (String c : v.looseCues) {
             if (d.violent()) {
                 d.addCue(new Cue(c, v.s.text(), v.s.start()));
-                d.evidence.add(new Evidence("relation", c, v.s.text(), v.s.text(), v.s.start(), v.s.end()));
+                d.addEvidence(new Evidence("relation", c, v.s.text(), v.s.text(), v.s.start(), v.s.end()));
             }
         }
     }
@@ -1270,6 +1275,7 @@ final class MentionAssembler {
         Location location = null;
         if (d.place != null) {
             location = d.place.place().toLocation(d.place.precision());
+            evidence.add(d.place.evidence());
         } else if (d.unknownPlace != null) {
             location = Location.unknown(d.unknownPlace);
             evidence.add(d.unknownPlaceEvidence);
@@ -1298,11 +1304,30 @@ final class MentionAssembler {
                 && !targets.contains(d.place.place().name())) {
             targets.add(d.place.place().name());
         }
+        evidence = capEvidence(evidence);
         boolean background = background(d);
         return new IncidentMention(a.id() + "#" + index, a.id(), a.title(), a.publishedAt(), a.outlet(), a.url(),
                 d.type, dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
                 List.copyOf(actors), List.copyOf(targets), List.copyOf(d.cues), background, List.copyOf(evidence),
                 r.version);
+    }
+
+    /** At most this many evidence entries per field: enough to audit a value, bounded for very long pages. */
+    static final int MAX_EVIDENCE_PER_FIELD = 8;
+
+    private static List<Evidence> capEvidence(List<Evidence> in) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        List<Evidence> out = new ArrayList<>(Math.min(in.size(), 64));
+        for (Evidence e : in) {
+            if (e == null) {
+                continue;
+            }
+            int n = counts.merge(e.field(), 1, Integer::sum);
+            if (n <= MAX_EVIDENCE_PER_FIELD) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** Older incidents the page only recalls, and everything in related-story teasers. */

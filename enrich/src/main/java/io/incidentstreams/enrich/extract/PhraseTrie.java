@@ -29,7 +29,19 @@ final class PhraseTrie<T> {
     }
 
     private final Node<T> root = new Node<>();
+    private final Lexicon lexicon;
+    private final long bit;
     private int size;
+
+    PhraseTrie() {
+        this(null);
+    }
+
+    /** A dictionary that registers its first words in {@code lexicon}, so that tokens can skip it cheaply. */
+    PhraseTrie(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.bit = lexicon == null ? Token.ALL : lexicon.newBit();
+    }
 
     /** Adds a phrase written in plain text; it is normalised like article text. Returns false for an empty one. */
     boolean add(String phrase, T value) {
@@ -38,6 +50,9 @@ final class PhraseTrie<T> {
             return false;
         }
         Node<T> n = root;
+        if (lexicon != null) {
+            lexicon.addFirstWord(words.get(0), bit);
+        }
         for (String w : words) {
             n = n.next.computeIfAbsent(w, k -> new Node<>());
         }
@@ -57,6 +72,9 @@ final class PhraseTrie<T> {
 
     /** The longest phrase starting at token {@code i}, or null. */
     Match<T> longestAt(List<Token> tokens, int i) {
+        if ((tokens.get(i).mask() & bit) == 0) {
+            return null;
+        }
         Node<T> n = root;
         Match<T> best = null;
         for (int k = i; k < tokens.size(); k++) {

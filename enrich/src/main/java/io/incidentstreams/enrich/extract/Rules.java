@@ -15,17 +15,18 @@ final class Rules {
     final CueRules cues;
     final CasualtyFinder casualties;
     final TargetRules targets;
+    final Lexicon lexicon = new Lexicon();
 
     private Rules(RuleFiles files) {
         this.version = files.version();
-        this.gazetteer = Gazetteer.parse(files.text("gazetteer.csv"));
+        this.gazetteer = Gazetteer.parse(files.text("gazetteer.csv"), lexicon);
         this.placeRoles = new PlaceRoles(gazetteer);
-        this.triggers = new TriggerRules(files.json("triggers.json"));
+        this.triggers = new TriggerRules(files.json("triggers.json"), lexicon);
         this.dates = new DateFinder(files.json("dates.json"));
-        this.actors = new ActorCatalog(files.json("actors.json"));
-        this.cues = new CueRules(files.json("cues.json"));
-        this.casualties = new CasualtyFinder(files.json("casualties.json"));
-        this.targets = new TargetRules(files.json("targets.json"));
+        this.actors = new ActorCatalog(files.json("actors.json"), lexicon);
+        this.cues = new CueRules(files.json("cues.json"), lexicon);
+        this.casualties = new CasualtyFinder(files.json("casualties.json"), lexicon);
+        this.targets = new TargetRules(files.json("targets.json"), lexicon);
     }
 
     static Rules load(Path overrideDir) {

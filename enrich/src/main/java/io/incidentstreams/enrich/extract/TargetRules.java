@@ -19,9 +19,10 @@ final class TargetRules {
             "headquarters", "main", "iraqi", "us", "american", "foreign", "several", "two", "three", "four",
             "coalition", "sprawling", "storage", "other", "seven", "five");
 
-    private final PhraseTrie<String> trie = new PhraseTrie<>();
+    private final PhraseTrie<String> trie;
 
-    TargetRules(JsonNode root) {
+    TargetRules(JsonNode root, Lexicon lexicon) {
+        this.trie = new PhraseTrie<>(lexicon);
         for (JsonNode t : root.path("targets")) {
             String name = t.path("name").asText();
             for (String p : RuleFiles.strings(t.path("phrases"))) {

@@ -5,10 +5,14 @@ package io.incidentstreams.enrich.extract;
  *
  * <p>{@link #norm} is the matching form: lower case, apostrophes dropped, "U.S." folded to "us", so that rules written
  * once match the many spellings outlets use. {@link #sepBefore} records the punctuation between this token and the
- * previous one, which is all the clause structure the rules need.
+ * previous one, which is all the clause structure the rules need. {@link #mask} tells which phrase dictionaries
+ * the word can start a phrase in (see {@link Lexicon}).
  */
 record Token(String norm, String raw, int start, int end, int sepBefore, boolean capitalized, boolean possessive,
-             long number, boolean hyphenBefore) {
+             long number, boolean hyphenBefore, long mask) {
+
+    /** Mask of a token read without a {@link Lexicon}: every dictionary looks at it. */
+    static final long ALL = -1L;
 
     /** A comma separated this token from the previous one. */
     static final int COMMA = 1;

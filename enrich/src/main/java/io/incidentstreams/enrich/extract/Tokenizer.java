@@ -18,6 +18,11 @@ final class Tokenizer {
     }
 
     static List<Token> tokenize(String text, int from, int to) {
+        return tokenize(text, from, to, null);
+    }
+
+    /** Tokens with their dictionary masks from {@code lexicon} (all bits set when it is null). */
+    static List<Token> tokenize(String text, int from, int to, Lexicon lexicon) {
         List<Token> out = new ArrayList<>(Math.max(8, (to - from) / 5));
         int sep = 0;
         boolean hyphen = false;
@@ -65,7 +70,20 @@ final class Tokenizer {
                         }
                     }
                 } else {
-                    while (i < to) {
+                    // fast path: a plain word without apostrophes
+                    int k = i;
+                    while (k < to && Character.isLetterOrDigit(text.charAt(k))) {
+                        k++;
+                    }
+                    boolean plain = k >= to || !isApostrophe(text.charAt(k));
+                    if (plain) {
+                        norm.append(text, i, k);
+                        for (int q = 0; q < norm.length(); q++) {
+                            norm.setCharAt(q, Character.toLowerCase(norm.charAt(q)));
+                        }
+                        i = k;
+                    }
+                    while (!plain && i < to) {
                         char d = text.charAt(i);
                         if (Character.isLetterOrDigit(d)) {
                             norm.append(Character.toLowerCase(d));
@@ -99,7 +117,8 @@ final class Tokenizer {
                     n = fold(n);
                 }
                 out.add(new Token(n, text.substring(start, end), start, end, sep,
-                        Character.isUpperCase(c), possessive, parseNumber(n), hyphen));
+                        Character.isUpperCase(c), possessive, parseNumber(n), hyphen,
+                        lexicon == null ? Token.ALL : lexicon.mask(n)));
                 sep = 0;
                 hyphen = false;
             } else {

@@ -55,14 +55,17 @@ final class TriggerRules {
             "from", "against", "after", "before", "since", "during");
     private static final int VERB_WINDOW = 5;
 
-    private final PhraseTrie<Entry> trie = new PhraseTrie<>();
-    private final PhraseTrie<Boolean> genericMarkers = new PhraseTrie<>();
+    private final PhraseTrie<Entry> trie;
+    private final PhraseTrie<Boolean> genericMarkers;
     private final Set<String> genericModifiers;
     private final Set<String> hypothetical;
     private final Set<String> newEvent;
-    private final PhraseTrie<Boolean> announceVerbs = new PhraseTrie<>();
+    private final PhraseTrie<Boolean> announceVerbs;
 
-    TriggerRules(JsonNode root) {
+    TriggerRules(JsonNode root, Lexicon lexicon) {
+        this.trie = new PhraseTrie<>(lexicon);
+        this.genericMarkers = new PhraseTrie<>(lexicon);
+        this.announceVerbs = new PhraseTrie<>(lexicon);
         for (JsonNode e : root.path("events")) {
             IncidentType type = IncidentType.fromCode(e.path("type").asText());
             Entry entry = new Entry(Kind.EVENT, type, List.copyOf(RuleFiles.strings(e.path("weapons"))));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ArticleCleanerTest {
 
     private static final Rules RULES = Rules.builtIn();
-    private final ArticleCleaner cleaner = new ArticleCleaner(RULES.gazetteer, RULES.triggers);
+    private final ArticleCleaner cleaner = new ArticleCleaner(RULES.gazetteer, RULES.triggers, RULES.lexicon);
 
     private ParsedArticle parse(String text, LocalDate published) {
         return cleaner.parse(text, published);
