@@ -62,6 +62,40 @@ public final class Extractor {
         return assembler.assemble(article, parsed);
     }
 
+    /**
+     * The gazetteer's canonical name for a place name or alias ("Baghdad airport" gives "Baghdad International
+     * Airport"), or the name itself when the gazetteer does not know it. For evaluation and tools.
+     */
+    public String canonicalPlace(String name) {
+        if (name == null) {
+            return null;
+        }
+        Place p = rules.gazetteer.lookup(name);
+        return p == null ? name.trim() : p.name();
+    }
+
+    /** True if the place named {@code outer} contains the one named {@code inner}, or both name the same place. */
+    public boolean placeContains(String outer, String inner) {
+        if (outer == null || inner == null) {
+            return false;
+        }
+        Place o = rules.gazetteer.lookup(outer);
+        Place i = rules.gazetteer.lookup(inner);
+        if (o == null || i == null) {
+            return Gazetteer.key(outer).equals(Gazetteer.key(inner));
+        }
+        return rules.gazetteer.contains(o, i);
+    }
+
+    /** The actor list's canonical name for an actor name or alias, or the name itself when unknown. */
+    public String canonicalActor(String name) {
+        if (name == null) {
+            return null;
+        }
+        ActorCatalog.Def d = rules.actors.lookup(name);
+        return d == null ? name.trim() : d.name();
+    }
+
     /** The article split into pieces and sentences after cleaning; for diagnostics and tests. */
     ParsedArticle parse(Article article) {
         return cleaner.parse(article.text(), article.publishedDate().orElse(null));
