@@ -116,6 +116,15 @@ final class CasualtyFinder {
     }
 
     List<Statement> find(List<Token> tokens) {
+        return find(tokens, null);
+    }
+
+    /**
+     * Figures in the tokens. {@code named} marks tokens that belong to a place or organisation name; the rest of a
+     * capitalised run after "killed" is read as the name of a person ("killed Gen. Qassem Soleimani and Abu Mahdi
+     * al-Muhandis" is 2).
+     */
+    List<Statement> find(List<Token> tokens, boolean[] named) {
         List<Statement> out = new ArrayList<>();
         List<PhraseTrie.Match<Word>> found = words.findAll(tokens);
         for (PhraseTrie.Match<Word> m : found) {
@@ -139,6 +148,11 @@ final class CasualtyFinder {
                     Statement right = rightGroups(tokens, m.to(), c, m.from());
                     if (right != null) {
                         out.add(right);
+                    } else if (c == Category.KILLED && named != null && isVerbUse(tokens, m)) {
+                        Statement people = namedPeople(tokens, m.to(), m.from(), named);
+                        if (people != null) {
+                            out.add(people);
+                        }
                     }
                     break;
                 }
@@ -409,6 +423,64 @@ final class CasualtyFinder {
             return null;
         }
         return new Statement(c, total, additive, false, group, verbFrom, end);
+    }
+
+    /** "killed Soleimani" is a verb; "the killing of Soleimani" is a noun and reports no figure of its own. */
+    private static boolean isVerbUse(List<Token> tokens, PhraseTrie.Match<Word> m) {
+        if (m.to() < tokens.size() && tokens.get(m.to()).norm().equals("of")) {
+            return false;
+        }
+        if (m.from() > 0) {
+            Token prev = tokens.get(m.from() - 1);
+            String n = prev.norm();
+            return !(prev.possessive() || n.equals("the") || n.equals("a") || n.equals("his") || n.equals("their")
+                    || n.equals("its") || n.equals("targeted"));
+        }
+        return true;
+    }
+
+    private static final Set<String> TITLES = Set.of("gen", "general", "maj", "major", "col", "colonel", "lt",
+            "commander", "leader", "chief", "deputy", "head", "top", "senior", "powerful", "militia", "iranian",
+            "iraqi", "american", "us", "the", "a", "prominent", "brig", "cmdr", "sheikh", "dr", "mr");
+    private static final Set<String> NAME_STOPS = Set.of("near", "outside", "at", "in", "as", "when", "while", "who",
+            "which", "that", "on", "after", "before", "during", "inside", "along", "by", "from", "to", "for");
+    private static final Set<String> NAME_PARTICLES = Set.of("al", "bin", "ibn", "abu", "el", "ul", "bint");
+
+    /**
+     * People named as the object of "killed": capitalised runs of two words or more that are not places or
+     * organisations, joined by "and", commas or "together with". Appositions ("the head of Iran's Quds Force") are
+     * skipped because their capitalised words are organisation names.
+     */
+    private Statement namedPeople(List<Token> tokens, int from, int verbFrom, boolean[] named) {
+        int count = 0;
+        int end = -1;
+        int i = from;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (i > from && t.strongBreakBefore() || NAME_STOPS.contains(t.norm())) {
+                break;
+            }
+            if (t.capitalized() && !named[i] && !t.isNumber()) {
+                int j = i;
+                int words = 0;
+                while (j < tokens.size() && !named[j] && (tokens.get(j).capitalized()
+                        || NAME_PARTICLES.contains(tokens.get(j).norm()) && j + 1 < tokens.size()
+                        && tokens.get(j + 1).capitalized()) && (j == i || !tokens.get(j).clauseBreakBefore())) {
+                    if (!TITLES.contains(tokens.get(j).norm())) {
+                        words++;
+                    }
+                    j++;
+                }
+                if (words >= 2) {
+                    count++;
+                    end = j;
+                }
+                i = Math.max(j, i + 1);
+                continue;
+            }
+            i++;
+        }
+        return count == 0 ? null : new Statement(Category.KILLED, count, false, false, "", verbFrom, end);
     }
 
     /** "the deaths of two civilian contractors", "the death toll rose to 32", "the number of wounded at 12". */

@@ -104,6 +104,7 @@ final class MentionAssembler {
         Draft main;
         Draft current;
         Draft lastTouched;
+        Place lastSite;
         int seq;
 
         PieceState(Piece piece, String text, int seqStart) {
@@ -169,12 +170,13 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.figures = casualtyWords ? r.casualties.find(v.t) : List.of();
+        v.places = r.placeRoles.find(v.t);
+        v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
         v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor());
         for (DateFinder.Expr d : v.dates) {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
-        v.places = r.placeRoles.find(v.t);
+        v.places = withSameSite(ps, v, v.places);
         v.targets = r.targets.find(v.t);
         v.announce = r.triggers.hasAnnounceVerb(v.t, 0, v.t.size());
         for (Token tok : v.t) {
@@ -195,6 +197,13 @@ final class MentionAssembler {
             }
         }
         v.sinceMask = sinceMask(v.t);
+        for (HitInfo hi : v.hits) {
+            if (v.sinceMask[hi.h.from()]) {
+                hi.sink = true;
+                hi.ref = false;
+                hi.create = false;
+            }
+        }
         assignDates(v);
         assignPlaces(v);
         assignFigures(v);
@@ -225,6 +234,7 @@ final class MentionAssembler {
                 }
             }
         }
+        handOver(v, touched);
         Draft loose = ps.current != null ? ps.current : ps.main;
         if (loose != null && hasLoose(v) && !dateConflict(v, loose)) {
             absorbLoose(ps, v, loose);
@@ -236,6 +246,47 @@ final class MentionAssembler {
         if (ps.current != null) {
             ps.lastTouched = ps.current;
         }
+    }
+
+    /** Tokens inside an actor or place name: never the name of a person killed. */
+    private static boolean[] namedTokens(View v) {
+        boolean[] named = new boolean[v.t.size()];
+        for (ActorCatalog.Mention m : v.actors) {
+            for (int i = m.from(); i < m.to(); i++) {
+                named[i] = true;
+            }
+        }
+        for (PlaceRoles.Roled p : v.places) {
+            for (int i = p.from(); i < p.to(); i++) {
+                named[i] = true;
+            }
+        }
+        return named;
+    }
+
+    private static final Set<String> SITE_NOUNS = Set.of("base", "camp", "site", "airport", "square", "zone",
+            "compound", "airbase", "facility");
+
+    /** "rockets on the same base": the site named last in this piece. */
+    private List<PlaceRoles.Roled> withSameSite(PieceState ps, View v, List<PlaceRoles.Roled> places) {
+        List<PlaceRoles.Roled> out = null;
+        for (int i = 0; i + 1 < v.t.size(); i++) {
+            if (v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm())
+                    && ps.lastSite != null) {
+                if (out == null) {
+                    out = new ArrayList<>(places);
+                }
+                PlaceRoles.Role role = i >= 2 && Set.of("on", "at", "hit", "struck", "targeted")
+                        .contains(v.t.get(i - 2).norm()) ? PlaceRoles.Role.HIT : PlaceRoles.Role.OTHER;
+                out.add(new PlaceRoles.Roled(ps.lastSite, i, i + 2, role));
+            }
+        }
+        for (PlaceRoles.Roled p : out == null ? places : out) {
+            if (p.place().isSite() && (p.role() == PlaceRoles.Role.HIT || p.role() == PlaceRoles.Role.NEAR)) {
+                ps.lastSite = p.place();
+            }
+        }
+        return out == null ? places : out;
     }
 
     private void classify(HitInfo hi) {
@@ -464,6 +515,9 @@ final class MentionAssembler {
 
     private void assignFigures(View v) {
         for (CasualtyFinder.Statement f : v.figures) {
+            if (v.sinceMask[Math.min(f.from(), v.t.size() - 1)]) {
+                continue; // "since a U.S. attack killed ...": a time reference, not a report
+            }
             HitInfo best = nearestViolent(v, f.from(), f.to(), true);
             if (best == null) {
                 v.looseFigures.add(f);
@@ -1031,10 +1085,7 @@ final class MentionAssembler {
                 d.dateExpression = true;
             }
         }
-        for (PlaceRoles.Roled p : hi.places) {
-            d.offerPlace(new Draft.PlaceChoice(p.place(), p.role(), headline,
-                    ev(v, "location", p.place().name(), p.from(), p.to())));
-        }
+        absorbElements(v, hi, d);
         if (hi.places.isEmpty() && d.place == null && d.unknownPlace == null && (hi.create || hi.object)) {
             int[] raw = unknownPlace(v, hi);
             if (raw != null) {
@@ -1042,6 +1093,16 @@ final class MentionAssembler {
                         v.t.get(raw[1] - 1).end() - v.s.start());
                 d.unknownPlaceEvidence = ev(v, "location", d.unknownPlace, raw[0], raw[1]);
             }
+        }
+    }
+
+    /** Places, figures, actors, targets and cues of a trigger, added to the incident it belongs to. */
+    private void absorbElements(View v, HitInfo hi, Draft d) {
+        Sentence s = v.s;
+        boolean headline = s.headline();
+        for (PlaceRoles.Roled p : hi.places) {
+            d.offerPlace(new Draft.PlaceChoice(p.place(), p.role(), headline,
+                    ev(v, "location", p.place().name(), p.from(), p.to())));
         }
         addFigures(v, d, hi.figures);
         for (ActorCatalog.Mention m : hi.perpetrators) {
@@ -1103,6 +1164,41 @@ final class MentionAssembler {
             }
             d.addActor(a.actor(), "perpetrator", a.status());
             d.addEvidence(ev(v, "actors", a.actor().name() + " (" + a.status() + ")", a.from(), a.to()));
+        }
+    }
+
+    /**
+     * A trigger that joined no incident ("an attack that Tehran claimed", "a strike the president ordered") is an
+     * apposition: what it carries belongs to the nearest trigger of the sentence that did, or to the incident under
+     * discussion.
+     */
+    private void handOver(View v, List<Draft> touched) {
+        for (HitInfo u : v.hits) {
+            if (u.sink || u.draft != null || !u.h.violent()) {
+                continue;
+            }
+            HitInfo best = null;
+            int bestDist = Integer.MAX_VALUE;
+            for (HitInfo p : v.hits) {
+                if (p.draft == null || !p.draft.violent()) {
+                    continue;
+                }
+                int dist = distance(p.h, u.h.from(), u.h.to());
+                if (dist < bestDist) {
+                    best = p;
+                    bestDist = dist;
+                }
+            }
+            if (best != null) {
+                absorbElements(v, u, best.draft);
+            } else {
+                v.looseFigures.addAll(u.figures);
+                v.looseAttributions.addAll(u.attributions);
+                if (u.unclaimed != null && v.looseUnclaimed == null) {
+                    v.looseUnclaimed = u.unclaimed;
+                }
+                v.looseCues.addAll(u.cues);
+            }
         }
     }
 
@@ -1222,6 +1318,26 @@ final class MentionAssembler {
         for (Draft d : kept) {
             d.backgroundFlag = d != main && (d.object || !d.violent() || !sameDay(d, main))
                     || longBefore(d, ps.piece.anchor());
+        }
+        // a truce named without a place holds in the country of the violence the page reports
+        Place country = null;
+        Evidence source = null;
+        for (Draft d : kept) {
+            if (d.violent() && d.place != null && d.place.place().country() != null && d.place.evidence() != null) {
+                country = r.gazetteer.lookup(d.place.place().country());
+                source = d.place.evidence();
+                if (d == main) {
+                    break;
+                }
+            }
+        }
+        if (country != null && country.specificity() == 0) {
+            for (Draft d : kept) {
+                if (!d.violent() && d.place == null && d.unknownPlace == null) {
+                    d.place = new Draft.PlaceChoice(country, PlaceRoles.Role.OTHER, false, new Evidence("location",
+                            country.name(), source.text(), source.sentence(), source.start(), source.end()));
+                }
+            }
         }
         return kept;
     }
