@@ -333,6 +333,10 @@ final class CasualtyFinder {
                 }
                 return new int[] {n, approxStart(tokens, k), noun};
             }
+            if (tokens.get(k).norm().equals("of") && k > 0 && number(tokens, k - 1) > 0
+                    && !tokens.get(k).clauseBreakBefore()) {
+                return new int[] {number(tokens, k - 1), approxStart(tokens, k - 1), noun}; // "three of its staff"
+            }
             if (tokens.get(k).norm().equals("the") || tokens.get(k).norm().equals("of")
                     || tokens.get(k).norm().equals("and")) {
                 return null;
@@ -382,6 +386,17 @@ final class CasualtyFinder {
                 }
                 if (persons.longestAt(tokens, q) != null) {
                     noun = q;
+                    // "two American service members": the group ends at the last person word
+                    while (noun + 1 < tokens.size() && !tokens.get(noun + 1).clauseBreakBefore()) {
+                        PhraseTrie.Match<Boolean> cur = persons.longestAt(tokens, noun);
+                        int next = cur == null ? noun + 1 : cur.to();
+                        if (next < tokens.size() && persons.longestAt(tokens, next) != null
+                                && !tokens.get(next).clauseBreakBefore()) {
+                            noun = next;
+                        } else {
+                            break;
+                        }
+                    }
                     break;
                 }
                 if (words.longestAt(tokens, q) != null) {

@@ -73,6 +73,8 @@ final class Draft {
     ChronoUnit relativeUnit;
     Evidence relativeEvidence;
     PlaceChoice place;
+    /** Further sites hit by the same attack in other towns; each becomes a mention of its own. */
+    final List<PlaceChoice> extraSites = new ArrayList<>();
     String unknownPlace;
     Evidence unknownPlaceEvidence;
     final List<Figure> killed = new ArrayList<>();

@@ -136,8 +136,12 @@ final class MentionAssembler {
         }
         kept.sort(Comparator.comparingInt((Draft d) -> d.firstSentence).thenComparingInt(d -> d.seq));
         List<IncidentMention> out = new ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            out.add(toMention(article, kept.get(i), i));
+        for (Draft d : kept) {
+            IncidentMention m = toMention(article, d, out.size());
+            out.add(m);
+            for (Draft.PlaceChoice site : d.extraSites) {
+                out.add(atOtherSite(article, m, site, out.size()));
+            }
         }
         return out;
     }
@@ -198,8 +202,8 @@ final class MentionAssembler {
         }
         v.sinceMask = sinceMask(v.t);
         for (HitInfo hi : v.hits) {
-            if (v.sinceMask[hi.h.from()]) {
-                hi.sink = true;
+            if (v.sinceMask[hi.h.from()] && hi.h.kind() != TriggerRules.Kind.EVENT) {
+                hi.sink = true; // "since a U.S. attack killed ...": a time reference
                 hi.ref = false;
                 hi.create = false;
             }
@@ -271,13 +275,16 @@ final class MentionAssembler {
     private List<PlaceRoles.Roled> withSameSite(PieceState ps, View v, List<PlaceRoles.Roled> places) {
         List<PlaceRoles.Roled> out = null;
         for (int i = 0; i + 1 < v.t.size(); i++) {
-            if (v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm())
+            boolean theZone = v.t.get(i).norm().equals("the") && v.t.get(i + 1).norm().equals("zone")
+                    && ps.lastSite != null && ps.lastSite.kind().equals("zone");
+            if ((theZone || v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm()))
                     && ps.lastSite != null) {
                 if (out == null) {
                     out = new ArrayList<>(places);
                 }
-                PlaceRoles.Role role = i >= 2 && Set.of("on", "at", "hit", "struck", "targeted")
-                        .contains(v.t.get(i - 2).norm()) ? PlaceRoles.Role.HIT : PlaceRoles.Role.OTHER;
+                int before = theZone ? i - 1 : i - 2;
+                PlaceRoles.Role role = before >= 0 && Set.of("on", "at", "hit", "struck", "targeted", "inside", "in",
+                        "into").contains(v.t.get(before).norm()) ? PlaceRoles.Role.HIT : PlaceRoles.Role.OTHER;
                 out.add(new PlaceRoles.Roled(ps.lastSite, i, i + 2, role));
             }
         }
@@ -384,9 +391,7 @@ final class MentionAssembler {
                 continue;
             }
             int[] span = v.dateSpans.get(k);
-            if (span[0] < v.t.size() && v.sinceMask[span[0]]) {
-                continue;
-            }
+            boolean inSince = span[0] < v.t.size() && v.sinceMask[span[0]];
             if (d.kind() == DateFinder.Kind.OFFSET_TO_EVENT) {
                 assignOffset(v, d, span);
                 continue;
@@ -395,6 +400,9 @@ final class MentionAssembler {
             int bestDist = Integer.MAX_VALUE;
             for (HitInfo hi : v.hits) {
                 TriggerRules.Hit h = hi.h;
+                if (inSince != v.sinceMask[h.from()]) {
+                    continue;
+                }
                 int dist = distance(h, span[0], span[1]);
                 boolean premodifier = span[1] <= h.headFrom() && h.headFrom() - span[1] <= 2;
                 if (h.kind() == TriggerRules.Kind.TRUCE) {
@@ -472,13 +480,16 @@ final class MentionAssembler {
     private void assignPlaces(View v) {
         for (PlaceRoles.Roled p : v.places) {
             if (p.role() != PlaceRoles.Role.HIT && p.role() != PlaceRoles.Role.NEAR
-                    && p.role() != PlaceRoles.Role.DIRECTION || v.sinceMask[p.from()]) {
+                    && p.role() != PlaceRoles.Role.DIRECTION) {
                 continue;
             }
             HitInfo best = null;
             int bestDist = Integer.MAX_VALUE;
             for (HitInfo hi : v.hits) {
                 TriggerRules.Hit h = hi.h;
+                if (v.sinceMask[p.from()] != v.sinceMask[h.from()]) {
+                    continue; // "since the seizure of the embassy in Tehran" places nothing outside the phrase
+                }
                 boolean after = p.from() >= h.to();
                 int dist = distance(h, p.from(), p.to()) + (after ? 0 : 2)
                         + (commaBetween(v.t, h, p.from(), p.to()) ? 4 : 0);
@@ -515,10 +526,10 @@ final class MentionAssembler {
 
     private void assignFigures(View v) {
         for (CasualtyFinder.Statement f : v.figures) {
-            if (v.sinceMask[Math.min(f.from(), v.t.size() - 1)]) {
-                continue; // "since a U.S. attack killed ...": a time reference, not a report
-            }
             HitInfo best = nearestViolent(v, f.from(), f.to(), true);
+            if (best != null && v.sinceMask[Math.min(f.from(), v.t.size() - 1)] != v.sinceMask[best.h.from()]) {
+                continue; // a figure inside "since ..." belongs only to a report inside it
+            }
             if (best == null) {
                 v.looseFigures.add(f);
             } else {
@@ -944,8 +955,9 @@ final class MentionAssembler {
         }
         // place
         Place p = bestPlace(hi);
-        if (p != null && d.place != null && !r.gazetteer.compatible(p, d.place.place())) {
-            return false;
+        if (p != null && d.place != null && !r.gazetteer.compatible(p, d.place.place())
+                && !(p.isSite() && d.place.place().isSite() && sameTown(p, d.place.place()))) {
+            return false; // impacts at two sites of one town can be one salvo; other towns cannot
         }
         if (truce) {
             return partiesCompatible(d, hi);
@@ -1086,6 +1098,7 @@ final class MentionAssembler {
             }
         }
         absorbElements(v, hi, d);
+        noteOtherSites(v, hi, d);
         if (hi.places.isEmpty() && d.place == null && d.unknownPlace == null && (hi.create || hi.object)) {
             int[] raw = unknownPlace(v, hi);
             if (raw != null) {
@@ -1094,6 +1107,41 @@ final class MentionAssembler {
                 d.unknownPlaceEvidence = ev(v, "location", d.unknownPlace, raw[0], raw[1]);
             }
         }
+    }
+
+    /** Sites hit by the same trigger in another town, joined by "and": see {@link #atOtherSite}. */
+    private void noteOtherSites(View v, HitInfo hi, Draft d) {
+        if (d.place == null || hi.places.size() < 2 || !d.violent()) {
+            return;
+        }
+        Place chosen = d.place.place();
+        for (PlaceRoles.Roled p : hi.places) {
+            Place other = p.place();
+            if (p.role() != PlaceRoles.Role.HIT || other.specificity() < 3 || other.id().equals(chosen.id())
+                    || r.gazetteer.compatible(other, chosen) || sameTown(other, chosen)) {
+                continue;
+            }
+            boolean joined = false;
+            for (PlaceRoles.Roled q : hi.places) {
+                if (q.place().id().equals(chosen.id())) {
+                    int a = Math.min(q.to(), p.to());
+                    int b = Math.max(q.from(), p.from());
+                    joined = containsWord(v.t, a, b, "and");
+                }
+            }
+            boolean known = false;
+            for (Draft.PlaceChoice c : d.extraSites) {
+                known |= c.place().id().equals(other.id());
+            }
+            if (joined && !known) {
+                d.extraSites.add(new Draft.PlaceChoice(other, p.role(), v.s.headline(),
+                        ev(v, "location", other.name(), p.from(), p.to())));
+            }
+        }
+    }
+
+    private static boolean sameTown(Place a, Place b) {
+        return a.city() != null && a.city().equals(b.city());
     }
 
     /** Places, figures, actors, targets and cues of a trigger, added to the incident it belongs to. */
@@ -1284,11 +1332,15 @@ final class MentionAssembler {
     private List<Draft> finish(PieceState ps) {
         for (int pass = 0; pass < 3; pass++) {
             for (Draft d : ps.drafts) {
-                if (d.date == null && d.relativeTo != null && d.relativeTo.dateValue() != null) {
+                if (d.relativeTo != null && d.relativeTo.dateValue() != null) {
                     PartialDate base = d.relativeTo.dateValue();
                     PartialDate derived = d.relativeUnit == null ? null
                             : base.shift(d.relativeAmount, d.relativeUnit);
-                    if (derived != null) {
+                    PartialDate have = d.dateValue();
+                    // a derived date replaces none, or a coarser one it agrees with ("last week" + "six days after")
+                    boolean better = derived != null && (have == null || derived.precision().finerThan(
+                            have.precision()) && derived.compatible(have, 0));
+                    if (better) {
                         Evidence e = d.relativeEvidence;
                         d.date = new Draft.DateChoice(derived, DateFinder.Zone.NONE, false,
                                 new Evidence("date", derived.toString(), e.text(), e.sentence(), e.start(), e.end()));
@@ -1444,6 +1496,36 @@ final class MentionAssembler {
             }
         }
         return out;
+    }
+
+    /**
+     * One attack on two named sites in different towns ("missiles at Ain al-Asad and at a base in Erbil") is one
+     * incident per site, as ACLED codes it. The copy keeps every field but the place; a casualty figure is kept only
+     * when it is zero, because a total cannot be split between the sites.
+     */
+    private IncidentMention atOtherSite(Article a, IncidentMention m, Draft.PlaceChoice site, int index) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (Evidence e : m.evidence()) {
+            if (!e.field().equals("location") && !e.field().equals("killed") && !e.field().equals("wounded")) {
+                evidence.add(e);
+            }
+        }
+        evidence.add(site.evidence());
+        Integer killed = Integer.valueOf(0).equals(m.killed()) ? 0 : null;
+        Integer wounded = Integer.valueOf(0).equals(m.wounded()) ? 0 : null;
+        List<String> targets = new ArrayList<>();
+        for (String t : m.targets()) {
+            if (m.location() == null || !t.equals(m.location().name())) {
+                targets.add(t);
+            }
+        }
+        if (site.place().isSite() && !targets.contains(site.place().name())) {
+            targets.add(site.place().name());
+        }
+        return new IncidentMention(a.id() + "#" + index, m.articleId(), m.title(), m.publishedAt(), m.outlet(),
+                m.url(), m.type(), m.date(), m.datePrecision(), site.place().toLocation(site.precision()), m.weapons(),
+                killed, wounded, m.actors(), List.copyOf(targets), m.cues(), m.background(), List.copyOf(evidence),
+                m.rulesVersion());
     }
 
     /** Older incidents the page only recalls, and everything in related-story teasers. */
