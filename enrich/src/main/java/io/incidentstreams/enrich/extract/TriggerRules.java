@@ -180,8 +180,28 @@ final class TriggerRules {
                     break;
             }
         }
+        // "Four fell inside the zone and three landed near the hospital": projectiles counted, not named
+        for (int mi = 0; mi < matches.size(); mi++) {
+            PhraseTrie.Match<Entry> m = matches.get(mi);
+            if (verbUsed[mi] || !isVerb(m) || m.from() == 0 || !ELLIPTIC_VERBS.contains(tokens.get(m.from()).norm())) {
+                continue;
+            }
+            Token before = tokens.get(m.from() - 1);
+            boolean counted = before.isNumber() && before.number() < 100 || COUNT_WORDS.contains(before.norm())
+                    || before.norm().equals("them") && m.from() >= 3 && tokens.get(m.from() - 2).norm().equals("of");
+            if (counted && !tokens.get(m.from()).clauseBreakBefore()) {
+                hits.add(new Hit(Kind.WEAPON, IncidentType.OTHER_VIOLENCE, List.of(), m.from() - 1, m.to(),
+                        m.from() - 1, true, Reference.DEFINITE, false, false, false, true, false));
+            }
+        }
+        hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return hits;
     }
+
+    private static final Set<String> ELLIPTIC_VERBS = Set.of("fell", "landed", "struck", "hit", "exploded",
+            "impacted", "came", "slammed", "crashed");
+    private static final Set<String> COUNT_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "another", "others");
 
     /** Picks the entry that decides a phrase listed under several kinds ("bombing" is an event and a verb). */
     private static Entry primary(List<Entry> entries) {
