@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
             });
         }
         Extractor extractor = Extractor.load(rulesDir);
-        Cli.OUT.print(Evaluator.evaluate(extractor, gold, read).toText());
+        Cli.OUT.print(new Evaluator(extractor).evaluate(gold, read).toText());
         return IncidentsCli.OK;
     }
 }
