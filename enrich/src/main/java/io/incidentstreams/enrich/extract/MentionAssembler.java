@@ -22,8 +22,10 @@ import java.util.Set;
  * definite references ("the rockets", "Wednesday's attack") join the incident under discussion; indefinite ones join
  * only when nothing contradicts (date, place, figures, weapons, perpetrator); "a similar attack", "N days after X" and
  * "another" always start a new one. Sentences without a trigger lend their figures and attribution to the incident
- * discussed in the sentence before, or else to the piece's main report. An incident is kept only if it has a date,
- * a place, a figure or a named actor: generic statements produce nothing.
+ * discussed in the sentence before, or else to the piece's main report; a trigger that joins nothing (an
+ * apposition) hands its details to the nearest one that did. An incident is kept only if it has a date, a place, a
+ * figure or a named actor: generic statements produce nothing. One attack on sites in two towns becomes one mention
+ * per site.
  */
 final class MentionAssembler {
 
@@ -238,7 +240,7 @@ final class MentionAssembler {
                 }
             }
         }
-        handOver(v, touched);
+        handOver(v);
         Draft loose = ps.current != null ? ps.current : ps.main;
         if (loose != null && hasLoose(v) && !dateConflict(v, loose)) {
             absorbLoose(ps, v, loose);
@@ -1220,7 +1222,7 @@ final class MentionAssembler {
      * apposition: what it carries belongs to the nearest trigger of the sentence that did, or to the incident under
      * discussion.
      */
-    private void handOver(View v, List<Draft> touched) {
+    private void handOver(View v) {
         for (HitInfo u : v.hits) {
             if (u.sink || u.draft != null || !u.h.violent()) {
                 continue;
