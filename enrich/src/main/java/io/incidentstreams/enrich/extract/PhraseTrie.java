@@ -72,7 +72,7 @@ final class PhraseTrie<T> {
 
     /** The longest phrase starting at token {@code i}, or null. */
     Match<T> longestAt(List<Token> tokens, int i) {
-        if ((tokens.get(i).mask() & bit) == 0) {
+        if (i < 0 || i >= tokens.size() || (tokens.get(i).mask() & bit) == 0) {
             return null;
         }
         Node<T> n = root;

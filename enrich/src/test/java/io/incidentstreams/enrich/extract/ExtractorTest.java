@@ -312,6 +312,38 @@ class ExtractorTest {
     }
 
     @Test
+    void neverFailsOnScrambledPages() {
+        String[] vocabulary = {"Rockets", "rocket", "hit", "struck", "the", "Green Zone", "Erbil", "K-1", "killing",
+                "a", "child", "wounding", "at least", "five", "people", "no casualties", "on", "Monday", "Jan.", "8",
+                "in", "October", "truce", "announced", "by", "Iran-backed militias", "blamed", "Kataib Hezbollah",
+                "600m", "from", "launched", "al-Salam", "a day after", "the next month", "Go deeper", "Photo:",
+                "pic.twitter.com/x", "—", "(", ")", ",", ".", "\n", "\n\n", "'s", "’s", "3,000", "U.S.",
+                "also", "were", "was", "killed", "and", "two", "of them", "Four", "fell", "inside", "the zone",
+                "same base", "since", "that", "attack", "bombing", "drone", "ceasefire", "Feb 16, 2020 - World"};
+        java.util.Random random = new java.util.Random(7);
+        String[] dates = {null, "2020-11-17", "2020-02-29", "not-a-date", "2021-01-01T10:00:00+03:00"};
+        for (int i = 0; i < 1_500; i++) {
+            StringBuilder b = new StringBuilder();
+            int words = 1 + random.nextInt(120);
+            for (int w = 0; w < words; w++) {
+                String v = vocabulary[random.nextInt(vocabulary.length)].replace("\\n", "\n");
+                b.append(v).append(random.nextInt(4) == 0 ? "" : " ");
+            }
+            String text = b.toString();
+            if (text.isBlank()) {
+                continue;
+            }
+            Article a = article(text).published(dates[random.nextInt(dates.length)]).build();
+            List<IncidentMention> ms = X.extract(a);
+            for (IncidentMention m : ms) {
+                for (Evidence e : m.evidence()) {
+                    assertThat(text.substring(e.start(), e.end())).isEqualTo(e.sentence());
+                }
+            }
+        }
+    }
+
+    @Test
     void handlesATenMegabyteTextInBoundedTime() {
         StringBuilder b = new StringBuilder(10_500_000);
         String para = "Rockets hit the Green Zone on Monday, killing a child and wounding five people. "
