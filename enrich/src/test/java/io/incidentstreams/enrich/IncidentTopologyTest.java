@@ -223,7 +223,8 @@ class IncidentTopologyTest {
                 () -> publish("w5", truce().published("2020-10-20")),
                 () -> publish("w6", attack().date("2020-11", io.incidentstreams.model.DatePrecision.MONTH)
                         .perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias")),
-                () -> publish("w7", attack().location(MentionBuilder.CAMP_TAJI).date("2020-03-11").killed(3)));
+                () -> publish("w7", attack().location(MentionBuilder.CAMP_TAJI).date("2020-03-11").killed(3)),
+                () -> publish("w8", truce().published("2020-11-18")));
         Map<String, String> reference = null;
         Random random = new Random(42);
         for (int run = 0; run < 6; run++) {

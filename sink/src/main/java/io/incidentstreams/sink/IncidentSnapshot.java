@@ -39,11 +39,35 @@ public final class IncidentSnapshot {
 
     public static List<Incident> read(PipelineConfig config, Topic<String, Incident> topic, Duration timeout,
                                       Consumer<Long> progress) {
+        return readFrom(config, topic, null, timeout, progress);
+    }
+
+    /** The current end offset of each partition: a mark to read changes from later with {@link #readFrom}. */
+    public static Map<TopicPartition, Long> endOffsets(PipelineConfig config, Duration timeout) {
+        Topic<String, Incident> topic = config.topics().incidents;
+        try (KafkaConsumer<String, Incident> consumer = consumer(config, topic)) {
+            return consumer.endOffsets(partitions(consumer, topic.name(), timeout), timeout);
+        }
+    }
+
+    /**
+     * The incidents live among the records written after {@code from} (the beginning when null): ids upserted
+     * since, minus ids tombstoned since.
+     */
+    public static List<Incident> readFrom(PipelineConfig config, Topic<String, Incident> topic,
+                                          Map<TopicPartition, Long> from, Duration timeout, Consumer<Long> progress) {
         Map<String, Incident> live = new HashMap<>();
         try (KafkaConsumer<String, Incident> consumer = consumer(config, topic)) {
             List<TopicPartition> partitions = partitions(consumer, topic.name(), timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            if (from != null) {
+                from.forEach((tp, offset) -> {
+                    if (partitions.contains(tp)) {
+                        consumer.seek(tp, offset);
+                    }
+                });
+            }
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
             long read = 0;

@@ -1,7 +1,6 @@
 package io.incidentstreams.enrich.merge;
 
 import io.incidentstreams.model.Actor;
-import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.Evidence;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
@@ -114,6 +113,9 @@ public final class IncidentAssembler {
     }
 
     private static int strength(String status) {
+        if (status == null) {
+            return STATUS_STRENGTH.size();
+        }
         int i = STATUS_STRENGTH.indexOf(status);
         return i < 0 ? STATUS_STRENGTH.size() : i;
     }
@@ -166,7 +168,4 @@ public final class IncidentAssembler {
         return DateRange.of(incident.date(), incident.datePrecision());
     }
 
-    static boolean finer(DatePrecision a, DatePrecision b) {
-        return a != null && a.finerThan(b);
-    }
 }

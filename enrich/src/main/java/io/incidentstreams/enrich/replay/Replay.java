@@ -74,6 +74,7 @@ public final class Replay {
             refuseIfRunning(admin, appId, wait);
             Set<String> before = liveIds(config, timeout);
             progress.accept(before.size() + " live incidents before the replay");
+            Map<TopicPartition, Long> mark = before.isEmpty() ? null : IncidentSnapshot.endOffsets(config, wait);
             if (from == null) {
                 progress.accept("resetting " + appId + ": offsets, internal topics and local state");
                 resetFully(admin, appId, wait);
@@ -91,10 +92,17 @@ public final class Replay {
                             app.fatalError());
                 }
             }
+            // A full replay rebuilds every incident: whatever it did not write again no longer exists. A replay
+            // --from keeps state and writes only what changed, so it adds no tombstones of its own.
+            Set<String> gone = new TreeSet<>();
+            if (from == null) {
+                Set<String> rebuilt = IncidentSnapshot.readFrom(config, topics.incidents, mark, timeout, n -> { })
+                        .stream().map(Incident::id).collect(Collectors.toSet());
+                gone.addAll(before);
+                gone.removeAll(rebuilt);
+                tombstone(config, gone);
+            }
             Set<String> after = liveIds(config, timeout);
-            Set<String> gone = new TreeSet<>(before);
-            gone.removeAll(after);
-            tombstone(config, gone);
             progress.accept(after.size() + " live incidents after the replay; " + gone.size() + " tombstoned");
             return new Result(before.size(), after.size(), gone.size(), Duration.ofNanos(System.nanoTime() - t0));
         }

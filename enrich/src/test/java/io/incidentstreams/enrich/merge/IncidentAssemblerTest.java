@@ -1,6 +1,7 @@
 package io.incidentstreams.enrich.merge;
 
 import static io.incidentstreams.enrich.testing.MentionBuilder.attack;
+import static io.incidentstreams.enrich.testing.MentionBuilder.truce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentstreams.model.DatePrecision;
@@ -48,6 +49,16 @@ class IncidentAssemblerTest {
                 attack().article("b").perpetrator("Kataib Hezbollah", "claimed", "iran-aligned-militias").build());
 
         assertThat(i.actors()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("claimed"));
+    }
+
+    @Test
+    void actorsWithoutAnAttributionStatusMergeToo() {
+        Incident i = assemble(truce().article("a").build(), truce().article("b").build());
+
+        assertThat(i.actors()).singleElement().satisfies(a -> {
+            assertThat(a.role()).isEqualTo("party");
+            assertThat(a.status()).isNull();
+        });
     }
 
     @Test
