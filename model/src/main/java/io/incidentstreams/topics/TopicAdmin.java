@@ -56,6 +56,7 @@ public final class TopicAdmin {
             }
             if (!missing.isEmpty()) {
                 create(missing);
+                awaitLeaders(missing.stream().map(NewTopic::name).toList());
             }
             List<String> conflicts = conflicts(present);
             conflicts.forEach(c -> log.warn("topic config conflict: {}", c));
@@ -81,6 +82,29 @@ public final class TopicAdmin {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** A created topic is usable once every partition has a leader; producing earlier only earns retries. */
+    private void awaitLeaders(List<String> names) throws InterruptedException, TimeoutException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 

@@ -91,7 +91,10 @@ public final class SharedKafkaBroker implements BeforeAllCallback {
      */
     @SuppressWarnings("deprecation")
     private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final KafkaBroker broker = KafkaBroker.builder().start();
+        // The log goes to the module's target/ so that a failed run can be read afterwards; the heap is
+        // larger than the default because a test run creates hundreds of partitions on this one broker.
+        private final KafkaBroker broker = KafkaBroker.builder().heapMb(512)
+                .logFile(java.nio.file.Path.of("target", "shared-kafka-broker.log").toAbsolutePath()).start();
 
         @Override
         public void close() {
