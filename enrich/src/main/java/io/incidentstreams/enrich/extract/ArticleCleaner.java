@@ -224,6 +224,9 @@ final class ArticleCleaner {
         }
     }
 
+    /** Longer lines are body text: the checks for bylines, labels and promotional lines are skipped for them. */
+    private static final int SHORT_LINE = 160;
+
     private boolean isFurniture(String line, boolean firstLine) {
         if (line.indexOf("t.co/") >= 0 || line.indexOf("pic.twitter.com") >= 0) {
             return true; // embedded post
@@ -245,8 +248,12 @@ final class ArticleCleaner {
                 && line.indexOf('.') < line.lastIndexOf('(')) {
             return true; // "A caption sentence. (Outlet / File)"
         }
-        if (line.indexOf(" ago") >= 0 && TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
+        boolean longLine = line.length() > SHORT_LINE;
+        if (!longLine && line.indexOf(" ago") >= 0 && TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
             return true;
+        }
+        if (longLine) {
+            return false;
         }
         if (line.indexOf('|') >= 0 && wordCount(line) <= 14 && !endsWithStop(line)) {
             return true; // "By Name | Outlet | Desk", "Staff | 22 mins ago | World"

@@ -93,7 +93,13 @@ final class DateFinder {
     private final Set<String> foreign;
     private final Set<String> excluding;
 
-    DateFinder(JsonNode root) {
+    private final PhraseTrie<Boolean> starts;
+
+    DateFinder(JsonNode root, Lexicon lexicon) {
+        starts = new PhraseTrie<>(lexicon);
+        for (String w : STARTS) {
+            starts.add(w, Boolean.TRUE);
+        }
         local = lowerSet(RuleFiles.strings(root.path("localTimeMarkers")));
         foreign = lowerSet(RuleFiles.strings(root.path("foreignTimeMarkers")));
         excluding = lowerSet(RuleFiles.strings(root.path("excludingPrepositions")));
@@ -122,8 +128,9 @@ final class DateFinder {
         List<Expr> out = new ArrayList<>();
         Matcher m = null;
         int done = -1;
-        for (Token t : tokens) {
-            if (t.start() < done || !(t.isNumber() || STARTS.contains(t.norm()))) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.start() < done || !(t.isNumber() || starts.longestAt(tokens, k) != null && plausible(tokens, k))) {
                 continue;
             }
             if (m == null) {
@@ -140,6 +147,41 @@ final class DateFinder {
             }
         }
         return out;
+    }
+
+    private static final Set<String> UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+            "years", "few", "couple", "hours", "night");
+    private static final Set<String> AFTER_THE = Set.of("next", "following", "previous", "preceding", "day", "night",
+            "end", "middle", "start");
+    private static final Set<String> AFTER_QUALIFIER = Set.of("on", "last", "this", "next", "of", "in", "today");
+    private static final Set<String> SPAN_WORDS = Set.of("in", "during", "of", "since", "by", "until", "throughout");
+    private static final Set<String> AMOUNT_WORDS = Set.of("a", "an", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few");
+
+    /**
+     * Whether the words after a common opener can still make a date ("the next month", "in 2019", "a week after"),
+     * so that the pattern is not tried after every "the", "in" or "a" of a sentence.
+     */
+    private static boolean plausible(List<Token> tokens, int k) {
+        String w = tokens.get(k).norm();
+        Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+        String n = next == null ? "" : next.norm();
+        if (w.equals("the")) {
+            return AFTER_THE.contains(n);
+        }
+        if (SPAN_WORDS.contains(w)) {
+            return next != null && (next.isNumber() || n.equals("early") || n.equals("mid") || n.equals("late"));
+        }
+        if (AMOUNT_WORDS.contains(w)) {
+            return UNITS.contains(n) || n.equals("few") || n.equals("couple");
+        }
+        if (w.equals("early") || w.equals("late") || w.equals("mid") || w.equals("end") || w.equals("beginning")
+                || w.equals("earlier") || w.equals("later") || w.equals("last") || w.equals("this")
+                || w.equals("next") || w.equals("past") || w.equals("coming")) {
+            return next != null && (next.capitalized() || UNITS.contains(n) || AFTER_QUALIFIER.contains(n)
+                    || n.equals("morning") || n.equals("afternoon") || n.equals("evening") || n.equals("tonight"));
+        }
+        return true;
     }
 
     /** Words that can open a date expression. */

@@ -91,7 +91,8 @@ final class MentionAssembler {
         boolean truceWord;
         boolean announce;
         boolean[] sinceMask;
-        final java.util.Set<DateFinder.Expr> assignedDates = new java.util.HashSet<>();
+        final java.util.Set<DateFinder.Expr> assignedDates =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // elements that no trigger in the sentence took
         final List<CasualtyFinder.Statement> looseFigures = new ArrayList<>();
         final List<CueRules.Attribution> looseAttributions = new ArrayList<>();
@@ -185,10 +186,12 @@ final class MentionAssembler {
         v.places = withSameSite(ps, v, v.places);
         v.targets = r.targets.find(v.t);
         v.announce = r.triggers.hasAnnounceVerb(v.t, 0, v.t.size());
-        for (Token tok : v.t) {
-            if (TRUCE_WORDS.contains(tok.norm())) {
-                v.truceWord = true;
-                break;
+        if (!v.relations.isEmpty()) {
+            for (Token tok : v.t) {
+                if (TRUCE_WORDS.contains(tok.norm())) {
+                    v.truceWord = true; // only a relation cue needs to know
+                    break;
+                }
             }
         }
         for (HitInfo hi : v.hits) {

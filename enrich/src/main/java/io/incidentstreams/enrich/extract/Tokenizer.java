@@ -77,11 +77,16 @@ final class Tokenizer {
                     }
                     boolean plain = k >= to || !isApostrophe(text.charAt(k));
                     if (plain) {
-                        norm.append(text, i, k);
-                        for (int q = 0; q < norm.length(); q++) {
-                            norm.setCharAt(q, Character.toLowerCase(norm.charAt(q)));
-                        }
+                        // one substring serves as raw and, when already lower case, as norm
+                        String raw = text.substring(i, k);
+                        String lower = raw.toLowerCase(Locale.ROOT);
+                        String n = needsFolding(lower) ? fold(lower) : lower;
+                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false, parseNumber(n),
+                                hyphen, lexicon == null ? Token.ALL : lexicon.mask(n)));
+                        sep = 0;
+                        hyphen = false;
                         i = k;
+                        continue;
                     }
                     while (!plain && i < to) {
                         char d = text.charAt(i);
