@@ -30,7 +30,7 @@ public final class Extractor {
      * Built-in rules from the classpath folder {@code /rules/}, each file replaced by a file of the same name in
      * {@code rulesDir} when rulesDir is non-null.
      *
-     * @throws IllegalArgumentException if an override file cannot be read or parsed
+     * @throws IllegalArgumentException if rulesDir is not a folder, or an override file cannot be read or parsed
      */
     public static Extractor load(Path rulesDir) {
         return new Extractor(rulesDir == null ? Rules.builtIn() : Rules.load(rulesDir));

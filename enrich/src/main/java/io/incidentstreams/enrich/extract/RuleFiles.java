@@ -37,6 +37,9 @@ final class RuleFiles {
     }
 
     static RuleFiles load(Path overrideDir) {
+        if (overrideDir != null && !Files.isDirectory(overrideDir)) {
+            throw new IllegalArgumentException("rules folder not found: " + overrideDir);
+        }
         Map<String, String> contents = new TreeMap<>();
         Map<String, String> overridden = new TreeMap<>();
         for (String name : FILES) {

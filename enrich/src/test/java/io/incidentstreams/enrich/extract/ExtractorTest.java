@@ -413,6 +413,12 @@ class ExtractorTest {
     }
 
     @Test
+    void rejectsAMissingRulesFolder(@TempDir Path dir) {
+        assertThatThrownBy(() -> Extractor.load(dir.resolve("nowhere"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nowhere");
+    }
+
+    @Test
     void rejectsABrokenOverrideFileWithIllegalArgument(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("actors.json"), "{ not json");
         assertThatThrownBy(() -> Extractor.load(dir)).isInstanceOf(IllegalArgumentException.class)
