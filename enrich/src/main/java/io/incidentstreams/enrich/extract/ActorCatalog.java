@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Actors from {@code rules/actors.json}: names, aliases, families and kinds.
  *
- * <p>Besides plain aliases, an actor can list modifiers and heads so that "Iran-backed, mostly Shia, militia groups"
+ * <p>Besides plain aliases, an actor can list modifiers and heads so that "Iran-backed, largely rural, militia factions"
  * is recognised without listing every wording, and the catalogue resolves "the militias" to the militia named last
  * in the article.
  */

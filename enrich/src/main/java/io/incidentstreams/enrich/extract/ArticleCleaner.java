@@ -63,7 +63,7 @@ final class ArticleCleaner {
                     + "Analysis|Go deeper|Breaking|BREAKING|Update|UPDATE|NEW|Editor's note|The other side|"
                     + "Where it stands|By the numbers|What they're saying|Reality check|The backstory)\\s*:\\s*");
     private static final String MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-    /** A line that is, or ends with, a date: "Go deeperArrowFeb 14, 2020 - Politics & Policy", "Mar 9, 2020 - World". */
+    /** A line that is, or ends with, a date: "Go deeperArrowMay 2, 2021 - World", "Jun 9, 2021 - Politics". */
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(?:Go deeper)?\\s*(?:Arrow)?\\s*(?:Updated|Published|Posted)?\\s*(?:[A-Z][a-z]+day,?\\s+)?"
                     + "(?<date>" + MONTHS + "\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" + MONTHS + ",?\\s+\\d{4})"

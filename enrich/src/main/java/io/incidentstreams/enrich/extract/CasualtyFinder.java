@@ -11,9 +11,9 @@ import java.util.Set;
  * Reads killed and wounded figures from a sentence.
  *
  * <p>A figure counts only when tied to a person noun ("five civilians", "a child") or standing next to a casualty
- * word ("killing 28 and wounding 73"), so that "more than 15 small rockets" or "four civilian vehicles" never become
- * casualties. Groups joined by "and" or commas add up ("two U.S. service members and one other member ... were
- * killed" is 3). "No casualties" gives 0 for both figures, "no deaths" 0 killed. Vague amounts ("several",
+ * word ("killing 28 and wounding 73"), so that "more than 20 mortar rounds" or "four civilian vehicles" never become
+ * casualties. Groups joined by "and" or commas add up ("three Marines and one other member of the task force
+ * were killed" is 4). "No casualties" gives 0 for both figures, "no deaths" 0 killed. Vague amounts ("several",
  * "dozens") give nothing.
  */
 final class CasualtyFinder {
@@ -222,7 +222,7 @@ final class CasualtyFinder {
         return true;
     }
 
-    /** Subject groups before a casualty word: "two service members and one other member ... were killed". */
+    /** Subject groups before a casualty word: "three Marines and one other member of the task force were killed". */
     private Statement leftGroups(List<Token> tokens, int verbFrom, Category c, int verbTo) {
         if (tokens.get(verbFrom).clauseBreakBefore()) {
             return null; // ", killing ..." has its victims on the right
@@ -280,7 +280,7 @@ final class CasualtyFinder {
 
     /**
      * A counted person group ending at {@code pos}: "five civilians", "two Iraqi security forces personnel", or with a
-     * complement, "one other member of the anti-ISIS coalition". Returns {count, first token, noun token} or null.
+     * complement, "one other member of the task force". Returns {count, first token, noun token} or null.
      */
     private int[] groupEndingAt(List<Token> tokens, int pos, boolean first) {
         int noun = -1;
@@ -498,7 +498,7 @@ final class CasualtyFinder {
         return count == 0 ? null : new Statement(Category.KILLED, count, false, false, "", verbFrom, end);
     }
 
-    /** "the deaths of two civilian contractors", "the death toll rose to 32", "the number of wounded at 12". */
+    /** "the deaths of two engineers", "the death toll rose to 32", "the number of wounded at 12". */
     private Statement nounFigure(List<Token> tokens, PhraseTrie.Match<Word> m, Category c) {
         int i = m.to();
         boolean toll = tokens.get(m.from()).norm().equals("toll") || (m.to() - m.from() > 1)

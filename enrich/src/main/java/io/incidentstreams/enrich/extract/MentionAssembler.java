@@ -208,7 +208,7 @@ final class MentionAssembler {
         v.sinceMask = sinceMask(v.t);
         for (HitInfo hi : v.hits) {
             if (v.sinceMask[hi.h.from()] && hi.h.kind() != TriggerRules.Kind.EVENT) {
-                hi.sink = true; // "since a U.S. attack killed ...": a time reference
+                hi.sink = true; // "since an attack killed the general": a time reference
                 hi.ref = false;
                 hi.create = false;
             }
@@ -370,7 +370,7 @@ final class MentionAssembler {
     }
 
     /**
-     * Tokens inside a "since ..." phrase up to the next comma ("since the 1979 seizure of the US Embassy in Tehran"):
+     * Tokens inside a "since ..." phrase up to the next comma ("since the 2003 invasion of the capital"):
      * their places and dates describe another time, not the incident.
      */
     private static boolean[] sinceMask(List<Token> t) {
@@ -493,7 +493,7 @@ final class MentionAssembler {
             for (HitInfo hi : v.hits) {
                 TriggerRules.Hit h = hi.h;
                 if (v.sinceMask[p.from()] != v.sinceMask[h.from()]) {
-                    continue; // "since the seizure of the embassy in Tehran" places nothing outside the phrase
+                    continue; // a place inside "since ..." belongs only to a report inside it
                 }
                 boolean after = p.from() >= h.to();
                 int dist = distance(h, p.from(), p.to()) + (after ? 0 : 2)
@@ -601,7 +601,7 @@ final class MentionAssembler {
         return m.from() > 0 && OBJECT_MARKERS.contains(t.get(m.from() - 1).norm());
     }
 
-    /** "a rocket attack by KH", "a truce announced by Iran-backed militias". */
+    /** "a mortar attack by KH", "a truce declared by pro-Iran factions". */
     private static boolean byAfter(List<Token> t, TriggerRules.Hit h, ActorCatalog.Mention m, int window) {
         if (m.from() < h.to() || m.from() - h.to() > window) {
             return false;

@@ -48,7 +48,7 @@ class ActorAttributionTest {
 
     @Test
     void joinsAModifierWithADistantHead() {
-        List<ActorCatalog.Mention> m = actors("Iran-backed, mostly Shia, militia groups said they would stop.",
+        List<ActorCatalog.Mention> m = actors("Iran-backed, largely rural, militia factions agreed to stop.",
                 new ArrayList<>());
         assertThat(m).extracting(x -> x.def().name()).containsExactly("Iran-backed militias");
     }
@@ -63,7 +63,7 @@ class ActorAttributionTest {
     void resolvesTheMilitiasToTheLastMilitiaNamed() {
         List<ActorCatalog.Def> recent = new ArrayList<>();
         actors("The zone is a favourite target of Iranian-backed militias.", recent);
-        List<ActorCatalog.Mention> m = actors("In October, the militias announced a ceasefire.", recent);
+        List<ActorCatalog.Mention> m = actors("In June, the militias declared a ceasefire.", recent);
         assertThat(m).singleElement().satisfies(x -> {
             assertThat(x.def().name()).isEqualTo("Iran-backed militias");
             assertThat(x.anaphoric()).isTrue();
@@ -77,12 +77,12 @@ class ActorAttributionTest {
             "In a statement, ISIS claimed the attack.|Islamic State|claimed",
             "US officials blamed Kataib Hezbollah for the barrage.|Kataib Hezbollah|blamed",
             "The attack was blamed on the Iran-backed militia Kataib Hezbollah.|Kataib Hezbollah|blamed",
-            "We will hold Iran responsible for the actions of its proxies.|Iran|blamed",
+            "Washington would hold Iran responsible for any harm to its diplomats.|Iran|blamed",
             "Past attacks have been attributed to Asaib Ahl al-Haq.|Asaib Ahl al-Haq|blamed",
             "Suspicion quickly fell on Kataib Hezbollah.|Kataib Hezbollah|suspected",
             "Washington suspected Iranian-backed militias.|Iran-backed militias|suspected",
             "The blast bore the hallmarks of Daesh.|Islamic State|suspected",
-            "The Pentagon said it believed Iran fired the missiles.|Iran|suspected",
+            "Officials said they believed Iran launched the drones.|Iran|suspected",
             "Kataib Hezbollah denied any involvement.|Kataib Hezbollah|denied"})
     void readsAttributionStatus(String sentence, String actor, String status) {
         assertThat(attributions(sentence)).as(sentence)
@@ -94,17 +94,17 @@ class ActorAttributionTest {
 
     @Test
     void ignoresHedgedAttribution() {
-        assertThat(attributions("Wednesday's attack, if attributed to Iran, could set off a crisis.")).isEmpty();
+        assertThat(attributions("The raid, if attributed to Iran, would deepen the standoff.")).isEmpty();
         assertThat(attributions("Several groups have in the past denied involvement in such attacks.")).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "There was no immediate claim of responsibility.",
+            "There was no immediate claim for the bombing.",
             "No group claimed the attack.",
             "Nobody claimed responsibility for the attack in the first hours.",
-            "The source of the rockets was, however, not immediately clear.",
-            "The Pentagon has not yet said who is responsible.",
+            "Who launched the drones was not immediately clear.",
+            "The ministry has not yet said who was behind it.",
             "Kirby said the United States could not yet attribute responsibility."})
     void readsThatNobodyClaimedIt(String sentence) {
         assertThat(R.cues.unclaimed(Tokenizer.tokenize(sentence, 0, sentence.length()))).as(sentence).isNotNull();

@@ -21,7 +21,7 @@ class AssemblyTest {
     void countsPeopleKilledByName() {
         List<IncidentMention> ms = extract(article(
                 "A US drone strike near Baghdad airport on Friday killed the Iranian commander Qassem Soleimani and "
-                        + "the militia leader Abu Mahdi al-Muhandis, the Pentagon said.").published("2020-01-04"));
+                        + "his Iraqi deputy Abu Mahdi al-Muhandis, the Pentagon said.").published("2020-01-04"));
         assertThat(ms).singleElement().satisfies(m -> {
             assertThat(m.killed()).isEqualTo(2);
             assertThat(m.location().name()).isEqualTo("Baghdad International Airport");
@@ -31,7 +31,7 @@ class AssemblyTest {
 
     @Test
     void doesNotReadTheNounKillingAsAFigure() {
-        assertThat(extract(article("The killing of Qassem Soleimani brought the two countries to the brink of war.")))
+        assertThat(extract(article("The killing of Qassem Soleimani pushed the region toward open conflict.")))
                 .isEmpty();
     }
 

@@ -35,18 +35,18 @@ class CasualtyFinderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Rockets struck the capital, killing a child and wounding at least five people.|1|5",
-            "One child was killed and five civilians were wounded, the statement said.|1|5",
-            "Two U.S. service members and one other member of the coalition were killed.|3|",
-            "2 U.S. service members killed by rocket attack in Iraq|2|",
+            "Mortars hit the market, killing a teenager and wounding at least six people.|1|6",
+            "A boy was killed and four shoppers were wounded, the ministry said.|1|4",
+            "Three Marines and one other member of the task force were killed.|4|",
+            "3 US soldiers killed in mortar strike on border post|3|",
             "Two Americans, one Briton killed as rockets strike the base|3|",
             "The blast killed three soldiers, two police officers and a civilian worker.|6|",
             "The bombers struck, killing at least 28 people and wounding 73, officials said.|28|73",
             "A Katyusha slammed into a home, killing two women and three children and badly wounding two more children.|5|2",
-            "Another contractor was injured in a rocket attack at the air base.||1",
+            "Another engineer was injured when a shell struck the depot.||1",
             "the attack left a child dead and five civilians injured|1|5",
-            "resulting in the deaths of two civilian contractors|2|",
-            "the barrage resulted in the death of 80 people|80|",
+            "leading to the deaths of two foreign engineers|2|",
+            "the shelling caused the death of 40 people|40|",
             "the health minister said the toll rose to 32|32|",
             "bringing the number of wounded to seven||7",
             "Three dead after shelling near the dam|3|",
@@ -59,7 +59,7 @@ class CasualtyFinderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "There were no casualties.|0|0",
-            "There were no reports of any casualties in the attack.|0|0",
+            "Police had no immediate reports of casualties from the blast.|0|0",
             "Four vehicles were damaged, but no casualties were reported.|0|0",
             "Neither the coalition nor Iraqi officials reported any casualties.|0|0",
             "The drone damaged a hangar, hurting no one.|0|0",
@@ -74,11 +74,11 @@ class CasualtyFinderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "More than 15 small rockets hit the base.",
+            "More than 20 mortar rounds hit the base.",
             "Three rockets landed outside the zone, four landing inside.",
             "Four civilian vehicles were damaged.",
             "Two Iraqi security officials said the rockets came from the east.",
-            "Sirens and two explosions were heard.",
+            "Residents heard three loud blasts and sirens.",
             "Around 18 Katyusha rockets of 107mm calibre fell on the camp.",
             "The statement did not yet give a number of wounded.",
             "The attack wounded several US service members.",
@@ -90,10 +90,10 @@ class CasualtyFinderTest {
 
     @Test
     void marksAlsoAsAnAdditionalGroup() {
-        List<CasualtyFinder.Statement> s = find("Officials said two Iraqi security forces personnel were also "
-                + "wounded inside the zone.");
+        List<CasualtyFinder.Statement> s = find("Medics said three Iraqi police personnel were also "
+                + "wounded near the gate.");
         assertThat(s).singleElement().satisfies(st -> {
-            assertThat(st.count()).isEqualTo(2);
+            assertThat(st.count()).isEqualTo(3);
             assertThat(st.additive()).isTrue();
             assertThat(st.category()).isEqualTo(CasualtyFinder.Category.WOUNDED);
         });

@@ -55,16 +55,16 @@ class DateFinderTest {
 
     @Test
     void readsMonthAndDayWithAClockTimeAndLocalZone() {
-        DateFinder.Expr e = only("Small rockets impacted near the zone, Jan. 8 at 11:45 p.m (local time).",
-                LocalDate.of(2020, 1, 9));
-        assertThat(e.value().format()).isEqualTo("2020-01-08");
+        DateFinder.Expr e = only("A projectile exploded by the airport fence, Feb. 3 at 10:20 p.m (local time).",
+                LocalDate.of(2020, 2, 4));
+        assertThat(e.value().format()).isEqualTo("2020-02-03");
         assertThat(e.value().precision()).isEqualTo(DatePrecision.DAY);
         assertThat(e.zone()).isEqualTo(DateFinder.Zone.LOCAL);
     }
 
     @Test
     void marksAForeignOutletsClockAsForeign() {
-        DateFinder.Expr e = only("The rockets were fired early Thursday (Indian time).", LocalDate.of(2020, 1, 9));
+        DateFinder.Expr e = only("The drones were launched early Friday (Pakistan time).", LocalDate.of(2020, 1, 10));
         assertThat(e.zone()).isEqualTo(DateFinder.Zone.FOREIGN);
         assertThat(only("They hit on Wednesday, GMT.", LocalDate.of(2020, 1, 9)).zone())
                 .isEqualTo(DateFinder.Zone.FOREIGN);
@@ -125,15 +125,15 @@ class DateFinderTest {
     void leavesRelativeDatesUnresolvedWithoutAnAnchor() {
         assertThat(only("rockets were launched on Monday", null).value()).isNull();
         assertThat(only("it happened yesterday", null).value()).isNull();
-        DateFinder.Expr month = only("In October, the militias announced a ceasefire.", null);
+        DateFinder.Expr month = only("In September, the factions declared a truce.", null);
         assertThat(month.value().resolved()).isFalse();
         assertThat(month.value().format()).isNull();
-        assertThat(month.value().month()).isEqualTo(10);
+        assertThat(month.value().month()).isEqualTo(9);
     }
 
     @Test
     void readsOffsetsToAnotherEvent() {
-        DateFinder.Expr e = only("The attack comes a day after Iran fired missiles.", TUESDAY);
+        DateFinder.Expr e = only("The blast came a day after militants shelled the town.", TUESDAY);
         assertThat(e.kind()).isEqualTo(DateFinder.Kind.OFFSET_TO_EVENT);
         assertThat(e.amount()).isEqualTo(-1);
         DateFinder.Expr week = only("It came one week after a similar attack.", TUESDAY);
@@ -145,7 +145,7 @@ class DateFinderTest {
 
     @Test
     void readsContextRelativeExpressions() {
-        DateFinder.Expr next = only("That ceasefire was broken the next month.", null);
+        DateFinder.Expr next = only("The truce collapsed the following month.", null);
         assertThat(next.kind()).isEqualTo(DateFinder.Kind.RELATIVE_TO_CONTEXT);
         assertThat(next.amount()).isEqualTo(1);
         DateFinder.Expr earlier = only("a rocket attack a week earlier on Erbil", null);

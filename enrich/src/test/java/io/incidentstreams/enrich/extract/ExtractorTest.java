@@ -76,7 +76,7 @@ class ExtractorTest {
     @Test
     void resolvesTheKurdistanRegionCapitalToErbil() {
         IncidentMention m = only(extract(article(
-                "A rocket attack on the Kurdistan Region capital killed a foreign contractor on Monday.")
+                "Rockets fired at the Kurdistan Region capital killed a foreign worker on Monday.")
                 .published("2021-02-16")));
         assertThat(m.location().name()).isEqualTo("Erbil");
         assertThat(m.location().lat()).isBetween(36.0, 36.4);
@@ -95,11 +95,11 @@ class ExtractorTest {
     @Test
     void addsSeparateGroupsOfWoundedButCountsARestatementOnce() {
         IncidentMention m = only(extract(article(
-                "Rockets hit Baghdad's Green Zone today, killing a girl and wounding at least five people.",
-                "The girl was killed and five civilians were injured, the army said.",
+                "Katyusha rockets struck Baghdad's Green Zone today, killing a girl and wounding at least four people.",
+                "The girl died and four passers-by were injured, according to the army.",
                 "Three police officers were also wounded, a security source added.")));
         assertThat(m.killed()).isEqualTo(1);
-        assertThat(m.wounded()).isEqualTo(8);
+        assertThat(m.wounded()).isEqualTo(7);
     }
 
     @Test
@@ -144,8 +144,8 @@ class ExtractorTest {
     void separatesTheReportFromOlderIncidentsItRecalls() {
         List<IncidentMention> ms = extract(article(
                 "Four rockets hit Ain al-Asad air base on Tuesday, wounding one soldier, the coalition said.",
-                "In December, a rocket attack by Kataib Hezbollah on the K-1 base near Kirkuk killed an American "
-                        + "contractor.",
+                "In December, rockets fired by Kataib Hezbollah at the K-1 base near Kirkuk killed an American "
+                        + "interpreter.",
                 "Rocket attacks on bases hosting US troops have become frequent in recent months.")
                 .published("2020-03-04"));
         assertThat(ms).hasSize(2);
@@ -220,7 +220,7 @@ class ExtractorTest {
     @Test
     void reportsNothingForGenericOrNonViolentText() {
         assertThat(extract(article(
-                "Rocket attacks on the Green Zone have become frequent in recent months.",
+                "Rocket attacks on the airport have become routine in recent months.",
                 "Analysts say such attacks often follow political crises.",
                 "The central bank struck a deal with lenders and the minister attacked the plan.")))
                 .isEmpty();
@@ -258,7 +258,7 @@ class ExtractorTest {
     void everyEvidenceSpanPointsIntoTheArticleText() {
         Article a = article(
                 "BAGHDAD \u2014 Rockets struck the Green Zone on Tuesday, killing a child, officials said.",
-                "There was no immediate claim of responsibility.").id("evidence-check").build();
+                "Nobody has claimed the strike so far.").id("evidence-check").build();
         List<IncidentMention> ms = X.extract(a);
         assertThat(ms).isNotEmpty();
         for (IncidentMention m : ms) {
@@ -315,7 +315,7 @@ class ExtractorTest {
     void neverFailsOnScrambledPages() {
         String[] vocabulary = {"Rockets", "rocket", "hit", "struck", "the", "Green Zone", "Erbil", "K-1", "killing",
                 "a", "child", "wounding", "at least", "five", "people", "no casualties", "on", "Monday", "Jan.", "8",
-                "in", "October", "truce", "announced", "by", "Iran-backed militias", "blamed", "Kataib Hezbollah",
+                "in", "October", "truce", "by", "announced", "blamed", "Iran-backed militias", "Kataib Hezbollah",
                 "600m", "from", "launched", "al-Salam", "a day after", "the next month", "Go deeper", "Photo:",
                 "pic.twitter.com/x", "—", "(", ")", ",", ".", "\n", "\n\n", "'s", "’s", "3,000", "U.S.",
                 "also", "were", "was", "killed", "and", "two", "of them", "Four", "fell", "inside", "the zone",

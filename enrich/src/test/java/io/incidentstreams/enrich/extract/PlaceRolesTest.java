@@ -17,7 +17,7 @@ class PlaceRolesTest {
 
     @Test
     void readsWhereSomethingHit() {
-        assertThat(roleOf("Four rockets landed inside the heavily fortified Green Zone.", "Green Zone"))
+        assertThat(roleOf("Two mortar bombs landed inside the heavily guarded Green Zone.", "Green Zone"))
                 .isEqualTo(PlaceRoles.Role.HIT);
         assertThat(roleOf("Rockets struck Iraq's capital at dawn.", "Baghdad")).isEqualTo(PlaceRoles.Role.HIT);
         assertThat(roleOf("Camp Taji hit again in a daylight barrage", "Camp Taji")).isEqualTo(PlaceRoles.Role.HIT);
@@ -25,7 +25,7 @@ class PlaceRolesTest {
 
     @Test
     void readsNearness() {
-        assertThat(roleOf("one exploded close to Baghdad Medical City hospital", "Medical City"))
+        assertThat(roleOf("a shell burst close to the Medical City complex", "Medical City"))
                 .isEqualTo(PlaceRoles.Role.NEAR);
         assertThat(roleOf("Two rockets fell near the heavily guarded Green Zone", "Green Zone"))
                 .isEqualTo(PlaceRoles.Role.NEAR);
@@ -33,11 +33,12 @@ class PlaceRolesTest {
 
     @Test
     void setsAsideDistancesAndLaunchSites() {
-        assertThat(roleOf("one hit the building, just 600m from the American Embassy", "US Embassy"))
+        assertThat(roleOf("one struck a car park, some 400m from the American Embassy", "US Embassy"))
                 .isEqualTo(PlaceRoles.Role.DISTANCE);
         assertThat(roleOf("a few hundred metres from the US Embassy", "US Embassy"))
                 .isEqualTo(PlaceRoles.Role.DISTANCE);
-        assertThat(roleOf("the rockets were launched from the al-Salam neighborhood Monday", "al-Salam neighbourhood"))
+        assertThat(roleOf("the projectiles were fired from the al-Salam district late on Sunday",
+                "al-Salam neighbourhood"))
                 .isEqualTo(PlaceRoles.Role.LAUNCH);
         assertThat(roleOf("a base some 30 kilometres north of Baghdad", "Baghdad")).isEqualTo(PlaceRoles.Role.DIRECTION);
     }
@@ -45,7 +46,7 @@ class PlaceRolesTest {
     @Test
     void recognisesATownThatOnlyContainsTheNamedSite() {
         assertThat(roleOf("rockets hit Baghdad's Green Zone", "Baghdad")).isEqualTo(PlaceRoles.Role.CONTAINER);
-        assertThat(roleOf("a rocket attack at Balad Air Base in Salahaddin", "Salah al-Din Governorate"))
+        assertThat(roleOf("mortars fell on Balad Air Base in Salah al-Din", "Salah al-Din Governorate"))
                 .isEqualTo(PlaceRoles.Role.CONTAINER);
     }
 }

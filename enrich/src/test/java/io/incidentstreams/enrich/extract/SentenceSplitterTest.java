@@ -28,7 +28,7 @@ class SentenceSplitterTest {
 
     @Test
     void keepsDottedAcronymsAndClockTimesInsideTheSentence() {
-        assertThat(sentences("The U.S. Embassy sirens sounded at 11:45 p.m. local time and U.N. staff sheltered."))
+        assertThat(sentences("The U.S. Embassy sirens sounded at 10:05 p.m. local time and U.N. staff sheltered."))
                 .hasSize(1);
     }
 

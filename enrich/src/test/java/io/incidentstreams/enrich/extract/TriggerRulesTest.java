@@ -51,11 +51,11 @@ class TriggerRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Rocket attacks on foreign sites have become frequent in Iraq.",
-            "There have been numerous rocket attacks on the Green Zone in recent months.",
-            "The zone is frequently the target of rocket attacks.",
-            "This is not the first time the area has been hit by rocket attacks.",
-            "Past rocket attacks of this kind have been blamed on militias.",
+            "Drone attacks on oil fields have become frequent in the north.",
+            "Numerous mortar attacks have hit the district in recent weeks.",
+            "The airport is frequently the target of rocket attacks.",
+            "It is not the first time the port has been targeted by rocket attacks.",
+            "Earlier mortar attacks like these were blamed on militias.",
             "The killing led to a string of retaliatory attacks.",
             "Suicide bombings have become rare since the war ended."})
     void treatsGenericStatementsAsNoReport(String sentence) {
@@ -85,7 +85,7 @@ class TriggerRulesTest {
     @Test
     void doesNotCountAWeaponWithoutAnImpactVerbAsAReport() {
         assertThat(reports("Investigators found 24 rockets set up on launch rails.")).isEmpty();
-        assertThat(hits("Some of the rockets were intercepted.")).extracting(TriggerRules.Hit::kind)
+        assertThat(hits("Most of the missiles were shot down.")).extracting(TriggerRules.Hit::kind)
                 .containsExactly(TriggerRules.Kind.WEAPON);
     }
 
@@ -101,7 +101,7 @@ class TriggerRulesTest {
 
     @Test
     void findsTruceAnnouncementsWithTheirVerb() {
-        String s = "In mid-October, armed groups said they would temporarily halt attacks on US forces.";
+        String s = "In May, the factions said they would suspend their attacks on foreign troops.";
         List<Token> tokens = Tokenizer.tokenize(s, 0, s.length());
         List<TriggerRules.Hit> h = T.find(tokens);
         assertThat(h).extracting(TriggerRules.Hit::kind).containsExactly(TriggerRules.Kind.TRUCE);
