@@ -1,11 +1,8 @@
 package io.incidentstreams.enrich.extract;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -371,19 +368,5 @@ final class ArticleCleaner {
             in = !ws;
         }
         return words;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
-
-    static LocalDate parseIso(String s) {
-        try {
-            return LocalDate.parse(s, ISO);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
