@@ -85,15 +85,25 @@ public final class TopicAdmin {
         }
     }
 
-    /** A created topic is usable once every partition has a leader; producing earlier only earns retries. */
+    /**
+     * A created topic is usable once the broker serves every partition. The metadata names a leader some
+     * milliseconds before the leader has created the partition's log; an idempotent producer that writes in
+     * that window can get a retried batch refused as out of order for good. A ListOffsets answer from each
+     * leader closes the window.
+     */
     private void awaitLeaders(List<String> names) throws InterruptedException, TimeoutException, ExecutionException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                boolean ready = admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .values().stream().flatMap(d -> d.partitions().stream())
+                var descriptions = admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean ready = descriptions.values().stream().flatMap(d -> d.partitions().stream())
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
                 if (ready) {
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new HashMap<>();
+                    descriptions.forEach((name, d) -> d.partitions().forEach(p -> specs.put(
+                            new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                    admin.listOffsets(specs).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
             } catch (ExecutionException e) {
