@@ -10,4 +10,21 @@ package io.incidentstreams.model;
  * @param family the actor family used for linking (e.g. "iran-aligned-militias"); null when unknown
  */
 public record Actor(String name, String role, String status, String family) {
+
+    /**
+     * How strong an attribution status is, for choosing among reports: a claim outranks blame, blame
+     * suspicion, suspicion a denial, a denial "unclaimed"; no status ranks lowest.
+     */
+    public static int statusRank(String status) {
+        if (status == null) {
+            return 0;
+        }
+        return switch (status) {
+            case "claimed" -> 5;
+            case "blamed" -> 4;
+            case "suspected" -> 3;
+            case "denied" -> 2;
+            default -> 1;
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.incidentstreams.enrich.extract;
 
+import io.incidentstreams.model.Actor;
 import io.incidentstreams.model.Cue;
 import io.incidentstreams.model.Evidence;
 import io.incidentstreams.model.IncidentType;
@@ -139,29 +140,11 @@ final class Draft {
         if ("perpetrator".equals(role) && !"perpetrator".equals(s.role)) {
             s.role = role;
         }
-        if (statusRank(status) > statusRank(s.status)) {
+        if (Actor.statusRank(status) > Actor.statusRank(s.status)) {
             s.status = status;
         }
     }
 
-    /** Stronger attribution wins when sources in one article differ: a claim outranks blame, blame suspicion. */
-    static int statusRank(String status) {
-        if (status == null) {
-            return 0;
-        }
-        switch (status) {
-            case "claimed":
-                return 5;
-            case "blamed":
-                return 4;
-            case "suspected":
-                return 3;
-            case "denied":
-                return 2;
-            default:
-                return 1;
-        }
-    }
 
     private final Set<String> cueKeys = new java.util.HashSet<>();
 

@@ -209,30 +209,13 @@ public final class Evaluator {
         for (Actor a : m.actors()) {
             boolean relevant = m.type() == IncidentType.TRUCE ? "party".equals(a.role())
                     : "perpetrator".equals(a.role());
-            if (relevant && (best == null || rank(a.status()) > rank(best.status()))) {
+            if (relevant && (best == null || Actor.statusRank(a.status()) > Actor.statusRank(best.status()))) {
                 best = a;
             }
         }
         return best;
     }
 
-    private static int rank(String status) {
-        if (status == null) {
-            return 0;
-        }
-        switch (status) {
-            case "claimed":
-                return 5;
-            case "blamed":
-                return 4;
-            case "suspected":
-                return 3;
-            case "denied":
-                return 2;
-            default:
-                return 1;
-        }
-    }
 
     private boolean locationMatches(String expected, IncidentMention m) {
         String actual = m.location() == null ? null : m.location().name();
