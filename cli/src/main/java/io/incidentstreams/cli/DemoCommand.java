@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,8 +34,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json (one incident per line on stdout). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Rule files that replace the built-in ones of the same name.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
@@ -55,13 +56,11 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, String> settings = new HashMap<>();
             settings.put(PipelineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             settings.put(PipelineConfig.STATE_DIR, work.resolve("state").toString());
-            if (rulesDir != null) {
-                settings.put(PipelineConfig.RULES_DIR, rulesDir.toString());
-            }
+            settings.putAll(rules.settings());
             PipelineConfig config = new PipelineConfig(settings);
 
             IngestSummary summary = IngestCommand.ingest(config, List.of(input));
-            Extractor extractor = Extractor.load(rulesDir);
+            Extractor extractor = RulesOption.extractor(config);
             Cli.err("enrich: rules " + extractor.rulesVersion() + ", exactly-once v2");
             try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion());
                  Admin admin = Admin.create(config.clientProperties())) {

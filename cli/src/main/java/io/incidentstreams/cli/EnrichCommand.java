@@ -3,7 +3,6 @@ package io.incidentstreams.cli;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.EnrichApp;
 import io.incidentstreams.enrich.extract.Extractor;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,8 +17,8 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Rule files that replace the built-in ones of the same name.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id (default: " + PipelineConfig.DEFAULT_APPLICATION_ID + ").")
     String applicationId;
@@ -27,16 +26,13 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> extra = new HashMap<>();
-        if (rulesDir != null) {
-            extra.put(PipelineConfig.RULES_DIR, rulesDir.toString());
-        }
+        extra.putAll(rules.settings());
         if (applicationId != null) {
             extra.put(PipelineConfig.APPLICATION_ID, applicationId);
         }
         try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), extra)) {
             PipelineConfig config = brokers.config();
-            String rules = config.getString(PipelineConfig.RULES_DIR);
-            Extractor extractor = Extractor.load(rules == null ? null : Path.of(rules));
+            Extractor extractor = RulesOption.extractor(config);
             try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion())) {
                 Thread hook = new Thread(app::close, "enrich-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);

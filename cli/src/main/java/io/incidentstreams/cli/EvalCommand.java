@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Scores the extractor against a labelled gold file. Needs no broker. */
@@ -23,8 +24,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles the gold file labels.")
     List<Path> articles;
 
-    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Rule files that replace the built-in ones of the same name.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rules;
 
     @Override
     public Integer call() throws Exception {
@@ -38,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
             });
         }
-        Extractor extractor = Extractor.load(rulesDir);
+        Extractor extractor = rules.extractor();
         Cli.OUT.print(new Evaluator(extractor).evaluate(gold, read).toText());
         return IncidentsCli.OK;
     }

@@ -3,7 +3,6 @@ package io.incidentstreams.cli;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.enrich.replay.Replay;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,8 +25,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Keep state and re-read only records published since this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z.")
     Instant from;
 
-    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Rule files that replace the built-in ones of the same name.")
-    Path rulesDir;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
     Duration timeout;
@@ -35,13 +34,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> extra = new HashMap<>();
-        if (rulesDir != null) {
-            extra.put(PipelineConfig.RULES_DIR, rulesDir.toString());
-        }
+        extra.putAll(rules.settings());
         try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), extra)) {
             PipelineConfig config = brokers.config();
-            String rules = config.getString(PipelineConfig.RULES_DIR);
-            Extractor extractor = Extractor.load(rules == null ? null : Path.of(rules));
+            Extractor extractor = RulesOption.extractor(config);
             Replay.Result result = Replay.run(config, extractor::extract, extractor.rulesVersion(), from, timeout,
                     line -> Cli.err("replay: " + line));
             Cli.err(String.format("replay: done in %.1f s", result.took().toMillis() / 1000.0));
