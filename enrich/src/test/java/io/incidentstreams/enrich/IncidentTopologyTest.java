@@ -13,6 +13,7 @@ import io.incidentstreams.model.Article;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.Relation;
+import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -151,6 +152,20 @@ class IncidentTopologyTest {
         Incident last = changes.stream().filter(r -> r.key().equals(survivor)).reduce((x, y) -> y).orElseThrow().value();
         assertThat(last.mergedFrom()).contains(absorbed);
         assertThat(last.articleCount()).isEqualTo(3);
+    }
+
+    @Test
+    void everyIncidentAndTombstoneCarriesOnlyTheIncidentSchemaVersionHeader() {
+        publish("a", attack().date("2020-11-17"));
+        publish("b", attack().date("2020-11-19"));
+        publish("c", attack().date("2020-11-18"));
+        List<TestRecord<String, Incident>> changes = incidents.readRecordsToList();
+
+        assertThat(changes).anySatisfy(r -> assertThat(r.value()).isNull());
+        assertThat(changes).allSatisfy(r -> {
+            assertThat(SchemaVersion.of(r.headers())).isEqualTo(SchemaVersion.INCIDENT);
+            assertThat(r.headers().toArray()).hasSize(1);
+        });
     }
 
     @Test

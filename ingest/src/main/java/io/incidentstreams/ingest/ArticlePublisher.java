@@ -2,6 +2,7 @@ package io.incidentstreams.ingest;
 
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.TopicAdmin;
 import io.incidentstreams.topics.Topics;
 import java.time.Duration;
@@ -195,7 +196,8 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
         sendPendingDeadLetters();
         String topic = topics.rawArticles.name();
         try {
-            articles.send(new ProducerRecord<>(topic, article.id(), article), (metadata, e) -> {
+            articles.send(new ProducerRecord<>(topic, null, article.id(), article,
+                    SchemaVersion.headers(SchemaVersion.ARTICLE)), (metadata, e) -> {
                 if (e == null) {
                     published.incrementAndGet();
                 } else if (e instanceof RecordTooLargeException) {

@@ -10,6 +10,7 @@ import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.JsonSerde;
+import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -199,7 +200,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             if (!components.containsKey(gone)) {
                 clusters.delete(CLUSTER + gone);
                 if (incidents.delete(gone) != null) {
-                    context.forward(record.withKey(gone).withValue(null));
+                    context.forward(record.withKey(gone).<Incident>withValue(null)
+                            .withHeaders(SchemaVersion.headers(SchemaVersion.INCIDENT)));
                 }
             }
         }
@@ -226,7 +228,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Incident incident = draft.withRelations(relations);
         if (!incident.equals(incidents.get(cid))) {
             incidents.put(cid, incident);
-            context.forward(new Record<>(cid, incident, record.timestamp(), record.headers()));
+            context.forward(new Record<>(cid, incident, record.timestamp(),
+                    SchemaVersion.headers(SchemaVersion.INCIDENT)));
         }
     }
 
