@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  * (ties broken by value, then by id), so any arrival order yields the same record.
  */
 public final class IncidentAssembler {
-    /** Attribution statuses from strongest to weakest: a later claim overrides an earlier "unclaimed". */
-    static final List<String> STATUS_STRENGTH = List.of("claimed", "denied", "blamed", "suspected", "unclaimed");
-
     private IncidentAssembler() {
     }
 
@@ -103,21 +100,14 @@ public final class IncidentAssembler {
             }
             for (Actor a : m.actors()) {
                 String key = a.role() + "|" + a.name();
-                byKey.merge(key, a, (x, y) -> strength(y.status()) < strength(x.status()) ? y : x);
+                // The strongest attribution wins (Actor.statusRank): a claim overrides an earlier "unclaimed".
+                byKey.merge(key, a, (x, y) -> Actor.statusRank(y.status()) > Actor.statusRank(x.status()) ? y : x);
             }
         }
         return byKey.values().stream()
                 .sorted(Comparator.comparing((Actor a) -> a.role() == null ? "" : a.role())
                         .thenComparing(a -> a.name() == null ? "" : a.name()))
                 .toList();
-    }
-
-    private static int strength(String status) {
-        if (status == null) {
-            return STATUS_STRENGTH.size();
-        }
-        int i = STATUS_STRENGTH.indexOf(status);
-        return i < 0 ? STATUS_STRENGTH.size() : i;
     }
 
     /** One source per article, oldest first; an article that mentions the incident twice gives one source. */

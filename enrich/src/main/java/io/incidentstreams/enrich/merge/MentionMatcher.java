@@ -37,7 +37,11 @@ public final class MentionMatcher {
         if (a.articleId().equals(b.articleId())) {
             return false;
         }
-        if (!placesCompatible(a.location(), b.location()) || !casualtiesConsistent(a, b) || !claimsConsistent(a, b)) {
+        PlaceFit place = placeFit(a.location(), b.location());
+        if (place == PlaceFit.FAR || !casualtiesConsistent(a, b) || !claimsConsistent(a, b)) {
+            return false;
+        }
+        if (place == PlaceFit.CONTAINED && a.type() != IncidentType.TRUCE && !corroborated(a, b)) {
             return false;
         }
         DateRange da = DateRange.of(a.date(), a.datePrecision());
@@ -72,23 +76,68 @@ public final class MentionMatcher {
         return a.killed() != null && a.killed() > 0 && a.killed().equals(b.killed());
     }
 
-    static boolean placesCompatible(Location a, Location b) {
+    /** How two reported places relate. */
+    enum PlaceFit {
+        /** The same place, or places close enough for one event. */
+        NEAR,
+        /** One is a whole country or region and the other lies inside it: the same event only if corroborated. */
+        CONTAINED,
+        /** Different places. */
+        FAR
+    }
+
+    static PlaceFit placeFit(Location a, Location b) {
         if (a == null || b == null) {
-            return true;
+            return PlaceFit.NEAR;
+        }
+        if (coarse(a) != coarse(b)) {
+            Location wide = coarse(a) ? a : b;
+            Location narrow = coarse(a) ? b : a;
+            if (sameName(wide.name(), narrow.name())) {
+                return PlaceFit.NEAR;
+            }
+            return sameName(wide.name(), narrow.country()) || sameName(wide.name(), narrow.admin1())
+                    || sameName(wide.name(), narrow.city()) ? PlaceFit.CONTAINED : PlaceFit.FAR;
         }
         if (a.hasCoordinates() && b.hasCoordinates()) {
             double km = Geo.km(a.lat(), a.lon(), b.lat(), b.lon());
-            boolean bothSites = Objects.equals(a.precision(), 1) && Objects.equals(b.precision(), 1)
-                    && !Objects.equals(a.name(), b.name());
-            return km <= (bothSites ? SITE_KM : AREA_KM);
+            // Two distinct named sites must be very close; a site and the town it lies in need only be nearby.
+            boolean twoSites = Objects.equals(a.precision(), 1) && Objects.equals(b.precision(), 1)
+                    && !sameName(a.name(), b.name())
+                    && !sameName(a.name(), b.city()) && !sameName(b.name(), a.city());
+            return km <= (twoSites ? SITE_KM : AREA_KM) ? PlaceFit.NEAR : PlaceFit.FAR;
         }
         if (a.name() == null || b.name() == null) {
-            return true;
+            return PlaceFit.NEAR;
         }
-        return a.name().toLowerCase(Locale.ROOT).equals(b.name().toLowerCase(Locale.ROOT));
+        return sameName(a.name(), b.name()) ? PlaceFit.NEAR : PlaceFit.FAR;
     }
 
-    /** Figures get revised (1 dead, later 2), but "no casualties" and a large toll are different events. */
+    /** A country or region (precision 3) or a raw name without coordinates: it says little about where. */
+    static boolean coarse(Location l) {
+        return Objects.equals(l.precision(), 3) || (!l.hasCoordinates() && l.country() != null);
+    }
+
+    private static boolean sameName(String x, String y) {
+        return x != null && y != null && x.equalsIgnoreCase(y);
+    }
+
+    /**
+     * Evidence that a country-level report and a located one are one event: the same non-zero death toll, or a
+     * perpetrator family they share.
+     */
+    static boolean corroborated(IncidentMention a, IncidentMention b) {
+        if (a.killed() != null && a.killed() > 0 && a.killed().equals(b.killed())) {
+            return true;
+        }
+        Set<String> fa = families(a);
+        return !fa.isEmpty() && families(b).stream().anyMatch(fa::contains);
+    }
+
+    /**
+     * Figures get revised as tolls rise (1 wounded, later 9), but "no casualties" and a large toll, or a handful
+     * and a massacre, are different events.
+     */
     static boolean casualtiesConsistent(IncidentMention a, IncidentMention b) {
         return figuresConsistent(a.killed(), b.killed()) && figuresConsistent(a.wounded(), b.wounded());
     }
@@ -102,7 +151,7 @@ public final class MentionMatcher {
         if (min == 0) {
             return max <= 2;
         }
-        return max <= 3 * min + 2;
+        return max <= 10 * min + 2;
     }
 
     /** Two reports that each name a claiming group from different families are different events. */

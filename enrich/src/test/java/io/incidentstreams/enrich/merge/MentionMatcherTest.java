@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidentstreams.enrich.testing.MentionBuilder;
 import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.IncidentType;
+import io.incidentstreams.model.Location;
 import org.junit.jupiter.api.Test;
 
 class MentionMatcherTest {
@@ -43,7 +44,30 @@ class MentionMatcherTest {
     @Test
     void revisedFiguresStillMatchButNoCasualtiesAndAMassacreDoNot() {
         assertThat(same(attack().killed(1), attack().killed(2))).isTrue();
+        assertThat(same(attack().wounded(1), attack().wounded(9))).as("a rising toll").isTrue();
         assertThat(same(attack().killed(0).wounded(0), attack().killed(10))).isFalse();
+        assertThat(same(attack().killed(2), attack().killed(40))).isFalse();
+    }
+
+    @Test
+    void aSiteAndTheTownItLiesInAreOnePlace() {
+        Location erbilAirport = new Location("Erbil airport", "Erbil", "Erbil", "Iraq", 36.2376, 43.9632, 1);
+        Location erbilTown = new Location("Erbil", "Erbil", "Erbil", "Iraq", 36.1911, 44.0092, 1);
+        assertThat(same(attack().location(erbilAirport), attack().location(erbilTown))).isTrue();
+    }
+
+    @Test
+    void aCountryLevelReportMatchesALocatedOneOnlyWhenTheTollOrThePerpetratorCorroborates() {
+        MentionBuilder december = attack().date("2019-12", DatePrecision.MONTH).location(MentionBuilder.IRAQ);
+        MentionBuilder k1 = attack().date("2019-12-27").location(MentionBuilder.CAMP_TAJI);
+        assertThat(same(december.killed(1), k1.killed(1))).isTrue();
+        assertThat(same(december.killed(null).perpetrator("Kataib Hezbollah", "blamed", "iran-aligned-militias"),
+                k1.killed(null).perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias"))).isTrue();
+        assertThat(same(attack().date("2019-12", DatePrecision.MONTH).location(MentionBuilder.IRAQ).killed(null),
+                attack().date("2019-12-27").location(MentionBuilder.CAMP_TAJI).killed(null))).isFalse();
+        assertThat(same(attack().date("2019-12", DatePrecision.MONTH).location(
+                        new Location("Syria", null, null, "Syria", 35.0, 38.0, 3)).killed(1),
+                attack().date("2019-12-27").location(MentionBuilder.CAMP_TAJI).killed(1))).isFalse();
     }
 
     @Test
