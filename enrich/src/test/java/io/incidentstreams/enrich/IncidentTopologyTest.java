@@ -229,6 +229,54 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void anUndatedReportJoinsTheOnlyIncidentItCanBelongTo() {
+        publish("dated", attack().date("2021-02-20").location(MentionBuilder.CAMP_TAJI).killed(null).wounded(1));
+        publish("undated", attack().date(null, null).published(null).location(MentionBuilder.CAMP_TAJI)
+                .killed(null).wounded(1));
+
+        assertThat(liveState().values()).singleElement().satisfies(i -> assertThat(i.articleCount()).isEqualTo(2));
+    }
+
+    @Test
+    void anUndatedReportWithTwoPossibleIncidentsStaysApartUntilOneReportShowsThemToBeOne() {
+        publish("u", attack().date(null, null).published(null).killed(null).wounded(null));
+        publish("a", attack().date("2020-11-16"));
+        publish("b", attack().date("2020-11-18"));
+        assertThat(liveState()).hasSize(3);
+
+        publish("bridge", attack().date("2020-11-17"));
+        assertThat(liveState().values()).singleElement().satisfies(i -> {
+            assertThat(i.articleCount()).isEqualTo(4);
+            assertThat(i.id()).isEqualTo(IncidentIds.forMention("a#0"));
+        });
+    }
+
+    @Test
+    void theMainReportOfAnUndatedArticleJoinsOnlyAnIncidentAfterTheOnesItRecalls() {
+        publish("jan", attack().date("2020-01-08").killed(0).wounded(0));
+        publish("feb", attack().date("2021-02-22").killed(0).wounded(0));
+        publish("undated", attack().date(null, null).published(null).killed(0).wounded(0),
+                truce().date("2020-10", io.incidentstreams.model.DatePrecision.MONTH).background());
+
+        Map<String, Incident> state = liveState();
+        assertThat(state.get(IncidentIds.forMention("feb#0")).articleCount()).isEqualTo(2);
+        assertThat(state.get(IncidentIds.forMention("jan#0")).articleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anUndatedTruceJoinsTheDatedTruceOfTheSameFamilyWhicheverArrivesFirst() {
+        publish("undated", truce().date(null, null).published(null));
+        publish("dated", truce().published("2020-10-20"));
+        assertThat(liveState().values()).singleElement().satisfies(i -> assertThat(i.articleCount()).isEqualTo(2));
+
+        driver.close();
+        driver = newDriver();
+        publish("dated", truce().published("2020-10-20"));
+        publish("undated", truce().date(null, null).published(null));
+        assertThat(liveState().values()).singleElement().satisfies(i -> assertThat(i.articleCount()).isEqualTo(2));
+    }
+
+    @Test
     void theFinalStateIsTheSameForEveryArrivalOrder() {
         List<Runnable> articles = List.of(
                 () -> publish("w1", attack().outlet("W1")),
@@ -239,7 +287,11 @@ class IncidentTopologyTest {
                 () -> publish("w6", attack().date("2020-11", io.incidentstreams.model.DatePrecision.MONTH)
                         .perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias")),
                 () -> publish("w7", attack().location(MentionBuilder.CAMP_TAJI).date("2020-03-11").killed(3)),
-                () -> publish("w8", truce().published("2020-11-18")));
+                () -> publish("w8", truce().published("2020-11-18")),
+                () -> publish("w9", attack().date(null, null).published(null).killed(null).wounded(null)),
+                () -> publish("w10", truce().date(null, null).published(null)),
+                () -> publish("w11", attack().date(null, null).published(null).location(MentionBuilder.CAMP_TAJI)
+                        .killed(3)));
         Map<String, String> reference = null;
         Random random = new Random(42);
         for (int run = 0; run < 6; run++) {

@@ -5,7 +5,9 @@ import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Location;
-import java.util.Locale;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,8 +17,9 @@ import java.util.stream.Collectors;
  * so the clusters it induces (connected components) do not depend on arrival order.
  *
  * <p>Candidates must agree on type; their dates must fit within a window that respects precision; places must be
- * close; casualty figures and claimed perpetrators must not contradict each other. A mention without a day-level
- * date merges only on strong evidence: the same named site and the same non-zero death toll.
+ * close; casualty figures and claimed perpetrators must not contradict each other. A vague report (no day or
+ * month) has no edges: {@link #attachable} names the dated reports it may belong to, and the merge step attaches
+ * it only when they all belong to one incident, so a vague report never joins two incidents into one.
  */
 public final class MentionMatcher {
     /** Day-level reports may disagree by one day (time zones, late-night events). */
@@ -46,34 +49,100 @@ public final class MentionMatcher {
         }
         DateRange da = DateRange.of(a.date(), a.datePrecision());
         DateRange db = DateRange.of(b.date(), b.datePrecision());
-        boolean dayOrMonth = da != null && db != null
-                && da.precision() != DatePrecision.YEAR
-                && db.precision() != DatePrecision.YEAR;
-        if (dayOrMonth) {
-            if (da.precision() == DatePrecision.DAY
-                    && db.precision() == DatePrecision.DAY) {
-                return da.distanceDays(db) <= DAY_TOLERANCE;
-            }
-            return da.overlaps(db) && (a.type() == IncidentType.TRUCE ? sharePartyFamily(a, b) : true);
-        }
-        if (da != null && db != null && !da.overlaps(db)) {
+        if (vague(da) || vague(db)) {
             return false;
         }
-        return strongEvidence(a, b);
+        if (da.precision() == DatePrecision.DAY && db.precision() == DatePrecision.DAY) {
+            return da.distanceDays(db) <= DAY_TOLERANCE;
+        }
+        return da.overlaps(db) && (a.type() != IncidentType.TRUCE || sharePartyFamily(a, b));
     }
 
-    /** Same named site and the same non-zero death toll: enough to merge a report whose date is vague or missing. */
-    static boolean strongEvidence(IncidentMention a, IncidentMention b) {
-        if (a.type() == IncidentType.TRUCE) {
+    /** No day or month: the report cannot be placed on the timeline by itself. */
+    public static boolean vague(IncidentMention m) {
+        return vague(DateRange.of(m.date(), m.datePrecision()));
+    }
+
+    private static boolean vague(DateRange r) {
+        return r == null || r.precision() == DatePrecision.YEAR;
+    }
+
+    /**
+     * Whether a vague report (no day or month) may be the same event as a dated one: same type, another article,
+     * a compatible place, figures and claims, a date inside the vague report's window, and for truces a shared
+     * party family. Unlike {@link #matches}, this is only a candidate test: the merge step attaches the vague report
+     * when all its candidates belong to one incident, and leaves it alone when they are several.
+     */
+    public static boolean attachable(IncidentMention v, IncidentMention d, Window window) {
+        if (v.articleId().equals(d.articleId()) || v.type() != d.type() || !vague(v) || vague(d)) {
             return false;
         }
-        Location la = a.location();
-        Location lb = b.location();
-        if (la == null || lb == null || la.precision() == null || lb.precision() == null
-                || la.precision() != 1 || lb.precision() != 1 || !Objects.equals(la.name(), lb.name())) {
+        PlaceFit place = placeFit(v.location(), d.location());
+        if (place == PlaceFit.FAR || !casualtiesConsistent(v, d) || !claimsConsistent(v, d)) {
             return false;
         }
+        if (v.type() == IncidentType.TRUCE) {
+            Set<String> fv = families(v);
+            if (fv.isEmpty() || families(d).stream().noneMatch(fv::contains)) {
+                return false;
+            }
+        } else if (place == PlaceFit.CONTAINED && !corroborated(v, d)) {
+            return false;
+        }
+        return window.admits(DateRange.of(d.date(), d.datePrecision()));
+    }
+
+    /** Figures and claims do not contradict each other. */
+    static boolean consistent(IncidentMention a, IncidentMention b) {
+        return casualtiesConsistent(a, b) && claimsConsistent(a, b);
+    }
+
+    /** The same non-zero death toll: among several candidates, the ones that share it are preferred. */
+    public static boolean sameToll(IncidentMention a, IncidentMention b) {
         return a.killed() != null && a.killed() > 0 && a.killed().equals(b.killed());
+    }
+
+    /**
+     * When a vague report's event can have happened, from the text alone: not after its article was published
+     * (a day of slack for time zones), inside its year if it has one, and, for an article's main report, not before
+     * the latest dated incident the same article recalls. Open bounds are null.
+     */
+    public record Window(LocalDate notBefore, LocalDate notAfter) {
+        public static Window of(IncidentMention v, List<IncidentMention> siblings) {
+            LocalDate notAfter = null;
+            if (v.publishedAt() != null && v.publishedAt().length() >= 10) {
+                try {
+                    notAfter = LocalDate.parse(v.publishedAt().substring(0, 10)).plusDays(1);
+                } catch (DateTimeParseException e) {
+                    notAfter = null;
+                }
+            }
+            LocalDate recalled = null;
+            if (!v.background()) {
+                for (IncidentMention s : siblings) {
+                    DateRange r = DateRange.of(s.date(), s.datePrecision());
+                    if (!s.mentionId().equals(v.mentionId()) && !vague(r)
+                            && (recalled == null || r.first().isAfter(recalled))) {
+                        recalled = r.first();
+                    }
+                }
+            }
+            LocalDate notBefore = recalled;
+            DateRange own = DateRange.of(v.date(), v.datePrecision());
+            if (own != null) {
+                notBefore = notBefore == null || own.first().isAfter(notBefore) ? own.first() : notBefore;
+                notAfter = notAfter == null || own.last().isBefore(notAfter) ? own.last() : notAfter;
+            }
+            if (notBefore != null && notAfter != null && notBefore.isAfter(notAfter)) {
+                notBefore = own == null ? null : own.first();
+            }
+            return new Window(notBefore, notAfter);
+        }
+
+        public boolean admits(DateRange r) {
+            return r != null && (notBefore == null || !r.last().isBefore(notBefore))
+                    && (notAfter == null || !r.first().isAfter(notAfter));
+        }
     }
 
     /** How two reported places relate. */

@@ -16,6 +16,7 @@ import java.util.List;
  *   <li>{@code t|<region>|<date>|<mention>}: truces, for the breaks_truce window</li>
  *   <li>{@code p|<region>|<site>|<mention>}: day or month dated mentions at a named site</li>
  *   <li>{@code u|<region>|<site>|<mention>}: undated or year-dated mentions at a named site</li>
+ *   <li>{@code w|<region>|<mention>}: undated or year-dated truces, which a dated truce may absorb</li>
  * </ul>
  */
 public final class MergeIndex {
@@ -33,10 +34,13 @@ public final class MergeIndex {
                 keys.add("t|" + region + "|" + range.indexKey() + "|" + m.mentionId());
             }
         }
+        boolean vague = range == null || range.precision() == DatePrecision.YEAR;
         String site = site(m.location());
         if (site != null) {
-            boolean vague = range == null || range.precision() == DatePrecision.YEAR;
             keys.add((vague ? "u|" : "p|") + region + "|" + site + "|" + m.mentionId());
+        }
+        if (vague && m.type() == IncidentType.TRUCE) {
+            keys.add(vagueTrucePrefix(region) + m.mentionId());
         }
         return keys;
     }
@@ -76,6 +80,11 @@ public final class MergeIndex {
     /** Prefix of every dated entry in {@code day}'s month, whatever its precision. */
     public static String monthAllPrefix(String region, LocalDate day) {
         return "d|" + region + "|" + day.toString().substring(0, 7) + "-";
+    }
+
+    /** Prefix of the undated or year-dated truces of a region. */
+    public static String vagueTrucePrefix(String region) {
+        return "w|" + region + "|";
     }
 
     public static String sitePrefix(String kind, String region, String site) {

@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +57,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     private static final String CLUSTER = "c|";
     /** {@code f|<articleId>}: the article's SimHash, in the index store. */
     private static final String FINGERPRINT = "f|";
+    /** A vague report with more dated candidates than this has no single one: its scan stops there. */
+    static final int MAX_ATTACH_SCAN = 64;
 
     private final Linker linker;
     private ProcessorContext<String, Incident> context;
@@ -109,14 +114,17 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         if (m.equals(old)) {
             return;
         }
-        Set<String> seeds = new LinkedHashSet<>();
+        Set<String> seeds = new TreeSet<>();
         seeds.add(m.mentionId());
+        Set<String> dirty = new TreeSet<>();
         if (old != null) {
             MergeIndex.keys(region, old).forEach(index::delete);
             String oldCluster = clusters.get(MEMBER + m.mentionId());
             if (oldCluster != null) {
+                dirty.add(oldCluster);
                 seeds.addAll(members(oldCluster));
             }
+            affectedVague(region, old, seeds::add);
         }
         Header fingerprint = record.headers().lastHeader(ExtractProcessor.FINGERPRINT_HEADER);
         if (fingerprint != null) {
@@ -124,59 +132,206 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
         mentions.put(m.mentionId(), m);
         MergeIndex.keys(region, m).forEach(k -> index.put(k, m.mentionId()));
-
-        Map<String, Set<String>> components = old == null ? growComponent(region, m) : recompute(region, seeds);
-        publish(region, components, record);
+        affectedVague(region, m, seeds::add);
+        publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), record);
     }
 
-    /** Adding a mention only ever joins existing components: the new one is the union of its neighbours'. */
-    private Map<String, Set<String>> growComponent(String region, IncidentMention m) {
-        Set<String> component = new TreeSet<>();
-        component.add(m.mentionId());
-        Set<String> oldIds = new TreeSet<>();
-        for (IncidentMention n : candidates(region, m)) {
-            if (MentionMatcher.matches(m, n)) {
-                String cid = clusters.get(MEMBER + n.mentionId());
-                if (cid != null && oldIds.add(cid)) {
-                    component.addAll(members(cid));
-                } else if (cid == null) {
-                    component.add(n.mentionId());
+    /**
+     * Vague reports whose attachment a change to {@code m} may alter: those at its site, the vague truces of the
+     * region when it is a truce, and the vague reports of its own article (their window depends on it).
+     */
+    private void affectedVague(String region, IncidentMention m, Consumer<String> out) {
+        String site = MergeIndex.site(m.location());
+        if (site != null) {
+            prefix(MergeIndex.sitePrefix("u", region, site), out);
+        }
+        if (m.type() == IncidentType.TRUCE) {
+            prefix(MergeIndex.vagueTrucePrefix(region), out);
+        }
+        siblingsOf(m.mentionId()).stream().filter(MentionMatcher::vague).map(IncidentMention::mentionId).forEach(out);
+    }
+
+    /**
+     * The incidents around the seeds, recomputed. Dated reports form connected components of the
+     * {@link MentionMatcher#matches} graph; each vague report joins the component of its candidates when they all
+     * lie in one component, and stays alone otherwise. A vague report thus never joins two components, so a
+     * cluster is always one dated component plus the vague reports attached to it. That invariant lets a clean
+     * cluster stand for its component without a traversal; only clusters the change touched ({@code dirty}) are
+     * traversed again.
+     *
+     * @param added true when {@code changed} is a new report: adding a report can only join components
+     */
+    private Map<String, Set<String>> recompute(String region, String changed, boolean added, Set<String> seeds,
+                                               Set<String> dirty) {
+        Map<String, Set<String>> componentOf = new HashMap<>();
+        List<Set<String>> components = new ArrayList<>();
+        Map<String, List<String>> candidatesOf = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(seeds);
+        while (!pending.isEmpty()) {
+            String id = pending.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            IncidentMention x = mentions.get(id);
+            if (x == null) {
+                continue;
+            }
+            String cluster = clusters.get(MEMBER + id);
+            if (cluster != null) {
+                pending.addAll(members(cluster));
+            }
+            if (MentionMatcher.vague(x)) {
+                List<String> candidates = attachCandidates(region, x);
+                candidatesOf.put(id, candidates);
+                pending.addAll(candidates);
+            } else if (!componentOf.containsKey(id)) {
+                Set<String> component;
+                if (id.equals(changed) && added) {
+                    component = grownComponent(region, x);
+                } else if (cluster == null || dirty.contains(cluster)) {
+                    component = traversedComponent(region, x);
+                } else {
+                    component = new TreeSet<>();
+                    for (String mid : members(cluster)) {
+                        IncidentMention y = mentions.get(mid);
+                        if (y != null && !MentionMatcher.vague(y)) {
+                            component.add(mid);
+                        }
+                    }
+                }
+                components.add(component);
+                component.forEach(c -> componentOf.put(c, component));
+                pending.addAll(component);
+                if (restructured(component)) {
+                    // Components joined or split: a vague report they left ambiguous may now have one candidate.
+                    component.forEach(c -> affectedVague(region, mentions.get(c), pending::add));
                 }
             }
         }
-        return Map.of(IncidentIds.forCluster(component), component);
+        Map<Set<String>, Set<String>> membersOf = new IdentityHashMap<>();
+        components.forEach(c -> membersOf.put(c, new TreeSet<>(c)));
+        Map<String, Set<String>> out = new TreeMap<>();
+        candidatesOf.forEach((v, candidates) -> {
+            Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+            candidates.forEach(c -> distinct.add(componentOf.get(c)));
+            distinct.remove(null);
+            // A candidate's incident must agree as a whole: "nobody hurt" cannot join an attack others put at five.
+            IncidentMention vm = mentions.get(v);
+            distinct.removeIf(comp -> comp.stream().map(mentions::get)
+                    .anyMatch(y -> y != null && !MentionMatcher.consistent(vm, y)));
+            if (distinct.size() == 1) {
+                membersOf.get(distinct.iterator().next()).add(v);
+            } else {
+                out.put(IncidentIds.forMention(v), new TreeSet<>(Set.of(v)));
+            }
+        });
+        membersOf.values().forEach(c -> out.put(IncidentIds.forCluster(c), c));
+        return out;
     }
 
-    /** After a mention changed, edges may have gone: recompute every component its old cluster touched. */
-    private Map<String, Set<String>> recompute(String region, Set<String> seeds) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        Set<String> visited = new TreeSet<>();
-        Deque<String> pending = new ArrayDeque<>(seeds);
-        while (!pending.isEmpty()) {
-            String start = pending.poll();
-            if (visited.contains(start) || mentions.get(start) == null) {
-                continue;
-            }
-            Set<String> component = new TreeSet<>();
-            Deque<String> queue = new ArrayDeque<>(List.of(start));
-            while (!queue.isEmpty()) {
-                String x = queue.poll();
-                if (!visited.add(x)) {
-                    continue;
-                }
-                component.add(x);
-                IncidentMention mx = mentions.get(x);
-                String oldCid = clusters.get(MEMBER + x);
-                if (oldCid != null) {
-                    members(oldCid).stream().filter(y -> !visited.contains(y)).forEach(pending::add);
-                }
-                for (IncidentMention n : candidates(region, mx)) {
-                    if (!visited.contains(n.mentionId()) && MentionMatcher.matches(mx, n)) {
-                        queue.add(n.mentionId());
+    /** A new dated report: its component is the union of the clusters it matches into, vague members aside. */
+    private Set<String> grownComponent(String region, IncidentMention m) {
+        Set<String> component = new TreeSet<>();
+        component.add(m.mentionId());
+        Set<String> joined = new TreeSet<>();
+        for (IncidentMention n : candidates(region, m)) {
+            if (MentionMatcher.matches(m, n)) {
+                String cid = clusters.get(MEMBER + n.mentionId());
+                if (cid == null) {
+                    component.add(n.mentionId());
+                } else if (joined.add(cid)) {
+                    for (String mid : members(cid)) {
+                        IncidentMention y = mentions.get(mid);
+                        if (y != null && !MentionMatcher.vague(y)) {
+                            component.add(mid);
+                        }
                     }
                 }
             }
-            out.put(IncidentIds.forCluster(component), component);
+        }
+        return component;
+    }
+
+    /** The connected component of a dated report, by traversal of the match graph. */
+    private Set<String> traversedComponent(String region, IncidentMention start) {
+        Set<String> component = new TreeSet<>();
+        Deque<IncidentMention> queue = new ArrayDeque<>(List.of(start));
+        component.add(start.mentionId());
+        while (!queue.isEmpty()) {
+            IncidentMention x = queue.poll();
+            for (IncidentMention n : candidates(region, x)) {
+                if (!component.contains(n.mentionId()) && MentionMatcher.matches(x, n)) {
+                    component.add(n.mentionId());
+                    queue.add(n);
+                }
+            }
+        }
+        return component;
+    }
+
+    /** True when a component's dated members came from several clusters, or not from the whole of one. */
+    private boolean restructured(Set<String> component) {
+        Set<String> from = new TreeSet<>();
+        component.forEach(c -> {
+            String cid = clusters.get(MEMBER + c);
+            if (cid != null) {
+                from.add(cid);
+            }
+        });
+        if (from.size() != 1) {
+            return from.size() > 1;
+        }
+        for (String mid : members(from.iterator().next())) {
+            IncidentMention y = mentions.get(mid);
+            if (y != null && !MentionMatcher.vague(y) && !component.contains(mid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Dated reports a vague one may belong to: at its named site, or for a truce among the region's truces.
+     * Reports sharing its death toll are preferred. Too many candidates means no single one: the scan stops.
+     */
+    private List<String> attachCandidates(String region, IncidentMention v) {
+        MentionMatcher.Window window = MentionMatcher.Window.of(v, siblingsOf(v.mentionId()));
+        String site = MergeIndex.site(v.location());
+        List<String> ids = new ArrayList<>();
+        if (site != null) {
+            prefix(MergeIndex.sitePrefix("p", region, site), ids::add, MAX_ATTACH_SCAN);
+        } else if (v.type() == IncidentType.TRUCE) {
+            String from = MergeIndex.from("t", region,
+                    window.notBefore() == null ? "0000" : window.notBefore().getYear() + "-00-00");
+            String to = window.notAfter() == null ? MergeIndex.from("t", region, MergeIndex.END)
+                    : MergeIndex.to("t", region, window.notAfter());
+            scan(from, to, ids::add, MAX_ATTACH_SCAN);
+        }
+        if (ids.size() >= MAX_ATTACH_SCAN) {
+            return List.of();
+        }
+        List<IncidentMention> fit = new ArrayList<>();
+        for (String id : ids) {
+            IncidentMention d = mentions.get(id);
+            if (d != null && MentionMatcher.attachable(v, d, window)) {
+                fit.add(d);
+            }
+        }
+        List<IncidentMention> sameToll = fit.stream().filter(d -> MentionMatcher.sameToll(v, d)).toList();
+        return (sameToll.isEmpty() ? fit : sameToll).stream().map(IncidentMention::mentionId).toList();
+    }
+
+    /** The other reports of the article a mention came from (in this region). */
+    private List<IncidentMention> siblingsOf(String mentionId) {
+        List<IncidentMention> out = new ArrayList<>();
+        try (KeyValueIterator<String, IncidentMention> it =
+                     mentions.prefixScan(IncidentIds.articleOf(mentionId) + "#", KEYS)) {
+            it.forEachRemaining(kv -> {
+                if (!kv.key.equals(mentionId)) {
+                    out.add(kv.value);
+                }
+            });
         }
         return out;
     }
@@ -244,16 +399,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             if (m == null) {
                 continue;
             }
-            try (KeyValueIterator<String, IncidentMention> it =
-                         mentions.prefixScan(IncidentIds.articleOf(mid) + "#", KEYS)) {
-                it.forEachRemaining(kv -> {
-                    if (!kv.key.equals(mid)) {
-                        String sibling = clusters.get(MEMBER + kv.key);
-                        if (sibling != null && !sibling.equals(cid)) {
-                            out.accept(sibling);
-                        }
-                    }
-                });
+            for (IncidentMention sibling : siblingsOf(mid)) {
+                String sc = clusters.get(MEMBER + sibling.mentionId());
+                if (sc != null && !sc.equals(cid)) {
+                    out.accept(sc);
+                }
             }
             if (m.type() == IncidentType.TRUCE) {
                 truce = true;
@@ -281,27 +431,20 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
     }
 
-    /** Candidate matches of {@code m}: its date window, or for a vague date the same named site. */
+    /** Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. */
     private List<IncidentMention> candidates(String region, IncidentMention m) {
         Set<String> ids = new TreeSet<>();
         DateRange r = DateRange.of(m.date(), m.datePrecision());
-        String site = MergeIndex.site(m.location());
-        if (r != null && r.precision() != DatePrecision.YEAR) {
-            if (r.precision() == DatePrecision.DAY) {
-                LocalDate d = r.first();
-                scan(MergeIndex.from("d", region, d.minusDays(MentionMatcher.DAY_TOLERANCE).toString()),
-                        MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ids::add);
-                prefix(MergeIndex.monthPrefix(region, d), ids::add);
-            } else {
-                prefix(MergeIndex.monthAllPrefix(region, r.first()), ids::add);
-            }
-            prefix(MergeIndex.yearPrefix(region, r.first().getYear()), ids::add);
-            if (site != null) {
-                prefix(MergeIndex.sitePrefix("u", region, site), ids::add);
-            }
-        } else if (site != null) {
-            prefix(MergeIndex.sitePrefix("p", region, site), ids::add);
-            prefix(MergeIndex.sitePrefix("u", region, site), ids::add);
+        if (r == null || r.precision() == DatePrecision.YEAR) {
+            return List.of();
+        }
+        if (r.precision() == DatePrecision.DAY) {
+            LocalDate d = r.first();
+            scan(MergeIndex.from("d", region, d.minusDays(MentionMatcher.DAY_TOLERANCE).toString()),
+                    MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ids::add, Integer.MAX_VALUE);
+            prefix(MergeIndex.monthPrefix(region, d), ids::add, Integer.MAX_VALUE);
+        } else {
+            prefix(MergeIndex.monthAllPrefix(region, r.first()), ids::add, Integer.MAX_VALUE);
         }
         ids.remove(m.mentionId());
         List<IncidentMention> out = new ArrayList<>(ids.size());
@@ -318,16 +461,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return new Linker.Lookup() {
             @Override
             public List<IncidentMention> siblings(String mentionId) {
-                List<IncidentMention> out = new ArrayList<>();
-                try (KeyValueIterator<String, IncidentMention> it =
-                             mentions.prefixScan(IncidentIds.articleOf(mentionId) + "#", KEYS)) {
-                    it.forEachRemaining(kv -> {
-                        if (!kv.key.equals(mentionId)) {
-                            out.add(kv.value);
-                        }
-                    });
-                }
-                return out;
+                return siblingsOf(mentionId);
             }
 
             @Override
@@ -370,15 +504,24 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
     }
 
-    private void scan(String from, String to, Consumer<String> out) {
+    /** Index values in [from, to], at most {@code limit} of them. */
+    private void scan(String from, String to, Consumer<String> out, int limit) {
         try (KeyValueIterator<String, String> it = index.range(from, to)) {
-            it.forEachRemaining(kv -> out.accept(kv.value));
+            for (int n = 0; n < limit && it.hasNext(); n++) {
+                out.accept(it.next().value);
+            }
         }
     }
 
     private void prefix(String prefix, Consumer<String> out) {
+        prefix(prefix, out, Integer.MAX_VALUE);
+    }
+
+    private void prefix(String prefix, Consumer<String> out, int limit) {
         try (KeyValueIterator<String, String> it = index.prefixScan(prefix, KEYS)) {
-            it.forEachRemaining(kv -> out.accept(kv.value));
+            for (int n = 0; n < limit && it.hasNext(); n++) {
+                out.accept(it.next().value);
+            }
         }
     }
 

@@ -5,9 +5,13 @@ import static io.incidentstreams.enrich.testing.MentionBuilder.truce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentstreams.enrich.testing.MentionBuilder;
+import io.incidentstreams.model.Actor;
 import io.incidentstreams.model.DatePrecision;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Location;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MentionMatcherTest {
@@ -78,12 +82,48 @@ class MentionMatcherTest {
                 attack().perpetrator("Kataib Hezbollah", "suspected", "iran-aligned-militias"))).isTrue();
     }
 
+    private static final MentionMatcher.Window OPEN = new MentionMatcher.Window(null, null);
+
     @Test
-    void anUndatedReportMergesOnlyOnTheSameSiteAndTheSameNonZeroToll() {
-        assertThat(same(attack().date(null, null), attack())).isTrue();
-        assertThat(same(attack().date(null, null).killed(0).wounded(0), attack().killed(0).wounded(0))).isFalse();
-        assertThat(same(attack().date(null, null).location(MentionBuilder.ERBIL).killed(2),
-                attack().location(MentionBuilder.ERBIL).killed(2))).as("Erbil is a city, not a site").isFalse();
+    void anUndatedReportHasNoEdgesOnlyCandidates() {
+        assertThat(same(attack().date(null, null), attack())).isFalse();
+        assertThat(MentionMatcher.attachable(attack().date(null, null).article("a").build(),
+                attack().article("b").build(), OPEN)).isTrue();
+    }
+
+    @Test
+    void anUndatedReportIsACandidateOnlyWhereFiguresAndClaimsAgree() {
+        assertThat(MentionMatcher.attachable(attack().date(null, null).killed(0).wounded(0).article("a").build(),
+                attack().killed(3).article("b").build(), OPEN)).isFalse();
+        assertThat(MentionMatcher.attachable(attack().date(null, null).article("a").build(),
+                attack().type(IncidentType.AIR_DRONE_STRIKE).article("b").build(), OPEN)).isFalse();
+        assertThat(MentionMatcher.attachable(attack().date(null, null).article("a").build(),
+                attack().article("a").index(1).build(), OPEN)).as("same article").isFalse();
+    }
+
+    @Test
+    void anUndatedTruceIsACandidateOnlyForATruceOfTheSameFamily() {
+        assertThat(MentionMatcher.attachable(truce().date(null, null).article("a").build(),
+                truce().article("b").build(), OPEN)).isTrue();
+        assertThat(MentionMatcher.attachable(truce().date(null, null).article("a").build(),
+                truce().article("b").date("2021-03", DatePrecision.MONTH).withoutActors()
+                        .actor(new Actor("Islamic State", "party", null, "islamic-state")).build(), OPEN)).isFalse();
+    }
+
+    @Test
+    void theWindowOfAnUndatedMainReportEndsAtPublicationAndStartsAtTheLatestIncidentItsArticleRecalls() {
+        IncidentMention main = attack().date(null, null).published("2021-02-23").article("a").build();
+        IncidentMention recalled = attack().date("2020-11-17").article("a").index(1).build();
+        MentionMatcher.Window w = MentionMatcher.Window.of(main, List.of(recalled));
+        assertThat(w.notBefore()).isEqualTo(LocalDate.of(2020, 11, 17));
+        assertThat(w.notAfter()).isEqualTo(LocalDate.of(2021, 2, 24));
+        assertThat(w.admits(DateRange.of("2021-02-22", DatePrecision.DAY))).isTrue();
+        assertThat(w.admits(DateRange.of("2020-01-08", DatePrecision.DAY))).isFalse();
+        assertThat(w.admits(DateRange.of("2021-03-01", DatePrecision.DAY))).isFalse();
+
+        IncidentMention recalledItself = attack().date(null, null).published(null).background().article("a").build();
+        MentionMatcher.Window open = MentionMatcher.Window.of(recalledItself, List.of(recalled));
+        assertThat(open).as("a recalled incident may be older than the others").isEqualTo(OPEN);
     }
 
     @Test

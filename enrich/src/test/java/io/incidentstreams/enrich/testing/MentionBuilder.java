@@ -98,6 +98,11 @@ public final class MentionBuilder {
         return this;
     }
 
+    public MentionBuilder withoutActors() {
+        actors.clear();
+        return this;
+    }
+
     public MentionBuilder perpetrator(String name, String status, String family) {
         return actor(new Actor(name, "perpetrator", status, family));
     }
