@@ -50,7 +50,8 @@ public final class EnrichApp implements AutoCloseable {
         this.config = config;
         this.topics = config.topics();
         this.topology = IncidentTopology.build(topics, extractor, rulesVersion,
-                new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS));
+                new Linker(Linker.DEFAULT_TRUCE_WINDOW_DAYS),
+                Duration.ofMillis(config.getLong(PipelineConfig.DEDUP_RETENTION_MS)));
     }
 
     /** Streams settings: every client property given, then the project's defaults where none was given. */

@@ -1,11 +1,13 @@
 package io.incidentstreams.enrich;
 
+import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.dedup.ArticleDedupProcessor;
 import io.incidentstreams.enrich.link.Linker;
 import io.incidentstreams.enrich.merge.MergeProcessor;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.topics.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,8 +23,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <pre>
  * raw-articles ─▶ article-dedup ─▶ extract-incidents ─▶ [mentions-by-region] ─▶ merge-and-link ─▶ incidents
- *                 (article-digests)                                             (mentions, merge-index,
- *                                                                                clusters, incidents-by-id)
+ *                 (article-digests,                                             (mentions, merge-index,
+ *                  article-digest-expiry)                                        clusters, incidents-by-id)
  * </pre>
  */
 public final class IncidentTopology {
@@ -35,18 +37,25 @@ public final class IncidentTopology {
     private IncidentTopology() {
     }
 
+    /** The topology with the default article-digest retention ({@code dedup.retention.ms}). */
+    public static Topology build(Topics topics, Function<Article, List<IncidentMention>> extractor,
+                                 String rulesVersion, Linker linker) {
+        return build(topics, extractor, rulesVersion, linker, PipelineConfig.DEFAULT_DEDUP_RETENTION);
+    }
+
     /**
      * @param topics    the topics to read and write
      * @param extractor article to incident mentions; must be deterministic and thread-safe
      * @param rulesVersion version of the extraction rules; part of the dedup digest, so new rules re-extract
      * @param linker    link rules
+     * @param dedupRetention how long, in stream time, an article's digest is kept to drop exact repeats
      */
     public static Topology build(Topics topics, Function<Article, List<IncidentMention>> extractor,
-                                 String rulesVersion, Linker linker) {
+                                 String rulesVersion, Linker linker, Duration dedupRetention) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.rawArticles.name(),
                         Consumed.with(topics.rawArticles.keySerde(), topics.rawArticles.valueSerde()).withName(SOURCE))
-                .process(ArticleDedupProcessor.supplier(rulesVersion), Named.as(DEDUP))
+                .process(ArticleDedupProcessor.supplier(rulesVersion, dedupRetention), Named.as(DEDUP))
                 .process(ExtractProcessor.supplier(extractor), Named.as(EXTRACT))
                 .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
                         .withName(StoreNames.MENTIONS_BY_REGION))

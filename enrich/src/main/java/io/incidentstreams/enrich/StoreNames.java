@@ -4,6 +4,8 @@ package io.incidentstreams.enrich;
 public final class StoreNames {
     /** Article id to content digest: drops exact repeats. */
     public static final String ARTICLE_DIGESTS = "article-digests";
+    /** Record timestamp and article id to article id: the digests to expire, in time order. */
+    public static final String ARTICLE_DIGEST_EXPIRY = "article-digest-expiry";
     /** Mention id to mention. */
     public static final String MENTIONS = "mentions";
     /** Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. */

@@ -27,6 +27,7 @@ public final class PipelineConfig extends AbstractConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String RULES_DIR = "rules.dir";
     public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
+    public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(30);
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
 
     /** The Kafka Streams application id of enrich, unless configured otherwise. */
@@ -53,8 +54,10 @@ public final class PipelineConfig extends AbstractConfig {
                     Importance.LOW, "Directory of enrich's local state stores.")
             .define(RULES_DIR, Type.STRING, null, Importance.MEDIUM,
                     "Directory with rule files (gazetteer, actors, types) that replace the built-in ones of the same name.")
-            .define(DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(365).toMillis(), Range.atLeast(0), Importance.LOW,
-                    "How long enrich remembers article fingerprints for near-duplicate detection.")
+            .define(DEDUP_RETENTION_MS, Type.LONG, DEFAULT_DEDUP_RETENTION.toMillis(), Range.atLeast(0), Importance.LOW,
+                    "How long (in stream time, after an article's record timestamp) enrich remembers the article's"
+                            + " digest to drop exact repeats without extracting them again. 0 keeps none. A repeat"
+                            + " seen later is extracted again and changes nothing: this bounds state, not results.")
             .define(STARTUP_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(100), Importance.LOW,
                     "How long a command waits for the broker before it gives up with an error.");
 
