@@ -4,6 +4,7 @@ import static io.incidentstreams.enrich.testing.ArticleBuilder.article;
 import static io.incidentstreams.enrich.testing.MentionBuilder.attack;
 import static io.incidentstreams.enrich.testing.MentionBuilder.truce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.link.Linker;
@@ -12,6 +13,7 @@ import io.incidentstreams.enrich.testing.MentionBuilder;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
+import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topics;
@@ -186,7 +188,7 @@ class IncidentTopologyTest {
         Map<String, Incident> state = liveState();
         Incident attack = state.get(IncidentIds.forMention("attack#0"));
         assertThat(attack.relations()).extracting(Relation::type, Relation::incidentId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Relation.BREAKS_TRUCE, IncidentIds.forMention("truce#0")));
+                .containsExactly(tuple(Relation.BREAKS_TRUCE, IncidentIds.forMention("truce#0")));
         assertThat(attack.relations().get(0).evidence()).contains("iran-aligned-militias");
     }
 
@@ -274,6 +276,39 @@ class IncidentTopologyTest {
         publish("dated", truce().published("2020-10-20"));
         publish("undated", truce().date(null, null).published(null));
         assertThat(liveState().values()).singleElement().satisfies(i -> assertThat(i.articleCount()).isEqualTo(2));
+    }
+
+    @Test
+    void aRetaliationCueLinksToTheOtherSidesEarlierAttackReportedInAnotherArticleEvenWhenThatArrivesLater() {
+        publish("strike", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2020-01-03")
+                .location(MentionBuilder.BAGHDAD_AIRPORT).killed(2)
+                .perpetrator("Kataib Hezbollah", "blamed", "iran-aligned-militias"));
+        publish("missiles", attack().date("2020-01-08").location(MentionBuilder.CAMP_TAJI).killed(0).wounded(0)
+                .perpetrator("United States", "claimed", "us")
+                .cue(Relation.RETALIATION_FOR, "The strikes were in retaliation for the killing.", 10));
+        publish("earlier", attack().date("2020-01-05").location(MentionBuilder.ERBIL).killed(0).wounded(0)
+                .perpetrator("United States", "claimed", "us"));
+
+        Incident missiles = liveState().get(IncidentIds.forMention("missiles#0"));
+        assertThat(missiles.relations()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(Relation.RETALIATION_FOR);
+            assertThat(r.incidentId()).as("the other side's attack, not the same side's later one")
+                    .isEqualTo(IncidentIds.forMention("strike#0"));
+            assertThat(r.evidence()).contains("retaliation");
+        });
+    }
+
+    @Test
+    void aFollowsCueLinksToTheLatestEarlierAttackOfTheSameTypeAtTheSamePlace() {
+        publish("latest", attack().date("2020-11-24").killed(0).wounded(0)
+                .cue(Relation.FOLLOWS, "It was the latest in a series of attacks on the zone.", 0));
+        publish("first", attack().date("2020-11-10").killed(0).wounded(0));
+        publish("second", attack().date("2020-11-17"));
+        publish("elsewhere", attack().date("2020-11-20").location(MentionBuilder.CAMP_TAJI));
+
+        Incident latest = liveState().get(IncidentIds.forMention("latest#0"));
+        assertThat(latest.relations()).extracting(Relation::type, Relation::incidentId)
+                .containsExactly(tuple(Relation.FOLLOWS, IncidentIds.forMention("second#0")));
     }
 
     @Test

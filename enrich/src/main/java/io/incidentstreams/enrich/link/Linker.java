@@ -3,6 +3,7 @@ package io.incidentstreams.enrich.link;
 import io.incidentstreams.enrich.merge.DateRange;
 import io.incidentstreams.model.Actor;
 import io.incidentstreams.model.Cue;
+import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.Evidence;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
@@ -27,14 +28,26 @@ import java.util.stream.Collectors;
  *       "in retaliation for...") that also reports another incident of the same article links to it.</li>
  *   <li>{@code breaks_truce} across articles: a violent incident dated after a truce began and inside its window,
  *       whose perpetrator is of the truce party's actor family, or that carries a breaks-truce cue.</li>
+ *   <li>{@code retaliation_for} across articles: an incident with a retaliation cue and no target in its own
+ *       article links to the latest earlier incident, within {@link #CUE_WINDOW_DAYS}, whose perpetrators are of
+ *       another actor family than its own (the actors reversed).</li>
+ *   <li>{@code follows} across articles: an incident with a "follows" cue ("a week after", "the latest in a
+ *       series") and no target in its own article links to the latest earlier incident of the same type at the
+ *       same place, within {@link #CUE_WINDOW_DAYS}.</li>
  * </ul>
  */
 public final class Linker {
     /** Default length of a truce's window when the text states no end. */
     public static final int DEFAULT_TRUCE_WINDOW_DAYS = 183;
 
+    /** How far back a retaliation or "follows" cue looks for its target in other articles. */
+    public static final int CUE_WINDOW_DAYS = 30;
+
     /** State the linker reads, by key or range: never a full scan. */
     public interface Lookup {
+        /** Mentions dated to a day in [from, to]. */
+        List<IncidentMention> datedBetween(LocalDate from, LocalDate to);
+
         /** Other mentions of the same article. */
         List<IncidentMention> siblings(String mentionId);
 
@@ -86,6 +99,14 @@ public final class Linker {
                 }
             }
         }
+        for (String relation : List.of(Relation.RETALIATION_FOR, Relation.FOLLOWS)) {
+            if (out.keySet().stream().noneMatch(k -> k.startsWith(relation + "|"))) {
+                Relation r = acrossArticles(relation, incident, members, lookup);
+                if (r != null) {
+                    out.put(r.type() + "|" + r.incidentId(), r);
+                }
+            }
+        }
         boolean hasTruceLink = out.keySet().stream().anyMatch(k -> k.startsWith(Relation.BREAKS_TRUCE + "|"));
         if (!hasTruceLink && incident.type().isViolent()) {
             Relation r = truceInWindow(incident, members, lookup);
@@ -123,6 +144,55 @@ public final class Linker {
         }
         return sibling.type().isViolent() && sibling.evidence() != null
                 && sibling.evidence().stream().map(Evidence::start).anyMatch(start -> start == cue.start());
+    }
+
+    /** Whether a mention carries a cue that may point at an incident of another article. */
+    public static boolean looksBack(IncidentMention m) {
+        return m.cues() != null && m.cues().stream().anyMatch(c -> Relation.RETALIATION_FOR.equals(c.relation())
+                || Relation.FOLLOWS.equals(c.relation()));
+    }
+
+    /** The target of a retaliation or "follows" cue among earlier incidents of other articles, or null. */
+    private static Relation acrossArticles(String relation, Incident incident, List<IncidentMention> members,
+                                           Lookup lookup) {
+        String sentence = cueSentence(members, relation);
+        DateRange when = DateRange.of(incident.date(), incident.datePrecision());
+        if (sentence == null || when == null || when.precision() != DatePrecision.DAY) {
+            return null;
+        }
+        Set<String> own = perpetratorFamilies(members);
+        IncidentMention best = null;
+        String bestTarget = null;
+        for (IncidentMention c : lookup.datedBetween(when.first().minusDays(CUE_WINDOW_DAYS), when.first().minusDays(1))) {
+            if (!c.type().isViolent()) {
+                continue;
+            }
+            if (Relation.RETALIATION_FOR.equals(relation)) {
+                Set<String> theirs = perpetratorFamilies(List.of(c));
+                if (own.isEmpty() || theirs.isEmpty() || theirs.stream().anyMatch(own::contains)) {
+                    continue;
+                }
+            } else if (c.type() != incident.type() || !samePlace(c, incident)) {
+                continue;
+            }
+            String target = lookup.incidentOf(c.mentionId());
+            if (target == null || target.equals(incident.id())) {
+                continue;
+            }
+            int order = best == null ? 1 : c.date().compareTo(best.date());
+            if (order > 0 || (order == 0 && target.compareTo(bestTarget) < 0)) {
+                best = c;
+                bestTarget = target;
+            }
+        }
+        return best == null ? null : new Relation(relation, bestTarget, sentence);
+    }
+
+    private static boolean samePlace(IncidentMention m, Incident incident) {
+        if (m.location() == null || incident.location() == null || m.location().name() == null) {
+            return false;
+        }
+        return m.location().name().equalsIgnoreCase(incident.location().name());
     }
 
     private Relation truceInWindow(Incident incident, List<IncidentMention> members, Lookup lookup) {

@@ -1,5 +1,6 @@
 package io.incidentstreams.enrich.merge;
 
+import io.incidentstreams.enrich.link.Linker;
 import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
@@ -17,6 +18,8 @@ import java.util.List;
  *   <li>{@code p|<region>|<site>|<mention>}: day or month dated mentions at a named site</li>
  *   <li>{@code u|<region>|<site>|<mention>}: undated or year-dated mentions at a named site</li>
  *   <li>{@code w|<region>|<mention>}: undated or year-dated truces, which a dated truce may absorb</li>
+ *   <li>{@code q|<region>|<date>|<mention>}: day-dated mentions with a retaliation or "follows" cue, which a
+ *       late report of an earlier incident may give a target</li>
  * </ul>
  */
 public final class MergeIndex {
@@ -35,6 +38,9 @@ public final class MergeIndex {
             }
         }
         boolean vague = range == null || range.precision() == DatePrecision.YEAR;
+        if (range != null && range.precision() == DatePrecision.DAY && Linker.looksBack(m)) {
+            keys.add("q|" + region + "|" + range.indexKey() + "|" + m.mentionId());
+        }
         String site = site(m.location());
         if (site != null) {
             keys.add((vague ? "u|" : "p|") + region + "|" + site + "|" + m.mentionId());

@@ -414,6 +414,17 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 families.addAll(MentionMatcher.families(m));
             }
         }
+        LocalDate first = earliestDay(memberIds);
+        if (first != null) {
+            // Later incidents whose retaliation or "follows" cue may now point here.
+            scan(MergeIndex.from("q", region, first.toString()),
+                    MergeIndex.to("q", region, first.plusDays(Linker.CUE_WINDOW_DAYS)), mid -> {
+                        String qc = clusters.get(MEMBER + mid);
+                        if (qc != null && !qc.equals(cid)) {
+                            out.accept(qc);
+                        }
+                    }, Integer.MAX_VALUE);
+        }
         if (truce && truceStart != null) {
             String from = MergeIndex.from("d", region, truceStart.toString());
             String to = MergeIndex.to("d", region, truceStart.plusDays(linker.truceWindowDays()));
@@ -429,6 +440,19 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 }
             }
         }
+    }
+
+    /** The first day of the earliest day-dated member, or null. */
+    private LocalDate earliestDay(List<String> memberIds) {
+        LocalDate first = null;
+        for (String mid : memberIds) {
+            IncidentMention m = mentions.get(mid);
+            DateRange r = m == null ? null : DateRange.of(m.date(), m.datePrecision());
+            if (r != null && r.precision() == DatePrecision.DAY && (first == null || r.first().isBefore(first))) {
+                first = r.first();
+            }
+        }
+        return first;
     }
 
     /** Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. */
@@ -478,6 +502,18 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                         }
                     }
                 }
+                return out;
+            }
+
+            @Override
+            public List<IncidentMention> datedBetween(LocalDate from, LocalDate to) {
+                List<IncidentMention> out = new ArrayList<>();
+                scan(MergeIndex.from("d", region, from.toString()), MergeIndex.to("d", region, to), id -> {
+                    IncidentMention m = mentions.get(id);
+                    if (m != null && m.datePrecision() == DatePrecision.DAY) {
+                        out.add(m);
+                    }
+                }, Integer.MAX_VALUE);
                 return out;
             }
 
