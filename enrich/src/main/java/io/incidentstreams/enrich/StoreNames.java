@@ -6,6 +6,8 @@ public final class StoreNames {
     public static final String ARTICLE_DIGESTS = "article-digests";
     /** Record timestamp and article id to article id: the digests to expire, in time order. */
     public static final String ARTICLE_DIGEST_EXPIRY = "article-digest-expiry";
+    /** Article id to the region and id of each mention its latest version produced: edits withdraw the rest. */
+    public static final String ARTICLE_MENTIONS = "article-mentions";
     /** Mention id to mention. */
     public static final String MENTIONS = "mentions";
     /** Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. */

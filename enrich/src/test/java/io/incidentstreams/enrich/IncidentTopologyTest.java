@@ -14,6 +14,7 @@ import io.incidentstreams.model.Article;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
+import io.incidentstreams.model.Location;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topics;
@@ -309,6 +310,56 @@ class IncidentTopologyTest {
         Incident latest = liveState().get(IncidentIds.forMention("latest#0"));
         assertThat(latest.relations()).extracting(Relation::type, Relation::incidentId)
                 .containsExactly(tuple(Relation.FOLLOWS, IncidentIds.forMention("second#0")));
+    }
+
+    @Test
+    void anEditThatNoLongerReportsAnIncidentWithdrawsItsMentionAndTheLinkToIt() {
+        publishText("a", "first version",
+                attack().cue(Relation.BREAKS_TRUCE, "The attack broke the truce.", 0), truce());
+        publish("b", attack().date("2020-11-18"));
+        Map<String, Incident> before = liveState();
+        assertThat(before).hasSize(2);
+        String truceId = IncidentIds.forMention("a#1");
+        assertThat(before.get(IncidentIds.forMention("a#0")).relations())
+                .extracting(Relation::incidentId).contains(truceId);
+
+        publishText("a", "edited version", attack().cue(Relation.BREAKS_TRUCE, "The attack broke the truce.", 0));
+        List<TestRecord<String, Incident>> changes = incidents.readRecordsToList();
+
+        assertThat(changes).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(truceId);
+            assertThat(r.value()).isNull();
+        });
+        Incident attackNow = changes.stream().filter(r -> r.key().equals(IncidentIds.forMention("a#0")))
+                .reduce((x, y) -> y).orElseThrow().value();
+        assertThat(attackNow.relations()).isEmpty();
+        assertThat(attackNow.articleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditThatReportsNothingAnyMoreRemovesTheIncidentsOnlyItReported() {
+        publishText("a", "first version", attack().location(MentionBuilder.CAMP_TAJI));
+        publish("b", attack());
+        assertThat(liveState()).hasSize(2);
+
+        publishText("a", "an unrelated edit");
+        List<TestRecord<String, Incident>> changes = incidents.readRecordsToList();
+
+        assertThat(changes).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(IncidentIds.forMention("a#0"));
+            assertThat(r.value()).isNull();
+        });
+    }
+
+    @Test
+    void anEditThatMovesAnIncidentToAnotherCountryWithdrawsItFromTheOldRegion() {
+        publishText("a", "first version", attack());
+        Location damascus = new Location("Damascus", "Damascus", "Damascus", "Syria", 33.51, 36.29, 1);
+        publishText("a", "corrected version", attack().location(damascus));
+
+        Map<String, Incident> state = liveState();
+        assertThat(state.values()).singleElement().satisfies(i ->
+                assertThat(i.location().country()).isEqualTo("Syria"));
     }
 
     @Test

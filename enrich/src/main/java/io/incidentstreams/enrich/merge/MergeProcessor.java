@@ -107,7 +107,15 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     public void process(Record<String, IncidentMention> record) {
         String region = record.key();
         IncidentMention m = record.value();
-        if (m == null || m.mentionId() == null) {
+        if (m == null) {
+            Header withdrawn = record.headers().lastHeader(ExtractProcessor.WITHDRAWN_HEADER);
+            if (withdrawn == null) {
+                throw new IllegalArgumentException("a mention record without a value or a withdrawal header");
+            }
+            withdraw(region, new String(withdrawn.value(), StandardCharsets.UTF_8), record);
+            return;
+        }
+        if (m.mentionId() == null) {
             throw new IllegalArgumentException("a mention record without a mention id");
         }
         IncidentMention old = mentions.get(m.mentionId());
@@ -133,7 +141,36 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         mentions.put(m.mentionId(), m);
         MergeIndex.keys(region, m).forEach(k -> index.put(k, m.mentionId()));
         affectedVague(region, m, seeds::add);
-        publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), record);
+        publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), Set.of(), record);
+    }
+
+    /** An edited article no longer reports this mention here: it leaves its incident, which may split or go. */
+    private void withdraw(String region, String mentionId, Record<String, IncidentMention> record) {
+        IncidentMention old = mentions.get(mentionId);
+        if (old == null) {
+            return;
+        }
+        String before = clusters.get(MEMBER + mentionId);
+        Set<String> linkedHere = new TreeSet<>();
+        if (before != null) {
+            collectDependents(region, before, linkedHere::add);
+        }
+        MergeIndex.keys(region, old).forEach(index::delete);
+        mentions.delete(mentionId);
+        String oldCluster = clusters.get(MEMBER + mentionId);
+        clusters.delete(MEMBER + mentionId);
+        Set<String> seeds = new TreeSet<>();
+        Set<String> dirty = new TreeSet<>();
+        if (oldCluster != null) {
+            dirty.add(oldCluster);
+            seeds.addAll(members(oldCluster));
+            seeds.remove(mentionId);
+        }
+        affectedVague(region, old, seeds::add);
+        Set<String> gone = oldCluster == null ? Set.of() : Set.of(oldCluster);
+        publish(region, recompute(region, mentionId, false, seeds, dirty), gone, record);
+        // Incidents that linked to the one it left may have lost their target.
+        linkedHere.forEach(cid -> emit(region, cid, record));
     }
 
     /**
@@ -336,8 +373,14 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return out;
     }
 
-    private void publish(String region, Map<String, Set<String>> components, Record<String, IncidentMention> record) {
-        Set<String> oldIds = new TreeSet<>();
+    /**
+     * Stores the recomputed clusters, tombstones the ids that no longer name a cluster, and publishes what changed.
+     *
+     * @param alsoOld cluster ids that were touched although none of their members remains in {@code components}
+     */
+    private void publish(String region, Map<String, Set<String>> components, Set<String> alsoOld,
+                         Record<String, IncidentMention> record) {
+        Set<String> oldIds = new TreeSet<>(alsoOld);
         for (Set<String> component : components.values()) {
             for (String mid : component) {
                 String cid = clusters.get(MEMBER + mid);
