@@ -97,6 +97,31 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void anEditedArticleThatNoLongerReportsTheAttackWithdrawsItsIncident(@TempDir Path dir) throws Exception {
+        String first = "{\"id\":\"edit-1\",\"publishedAt\":\"2021-03-04\",\"title\":\"Rockets hit base\","
+                + "\"text\":\"Ten rockets struck Ain al-Asad air base in Anbar province on Wednesday morning, "
+                + "killing a civilian contractor, the coalition said.\"}";
+        String edited = "{\"id\":\"edit-1\",\"publishedAt\":\"2021-03-04\",\"title\":\"Correction\","
+                + "\"text\":\"This story has been withdrawn: the report it was based on could not be confirmed.\"}";
+        try (EnrichApp app = new EnrichApp(config, EXTRACTOR::extract, EXTRACTOR.rulesVersion());
+             Admin admin = Admin.create(config.clientProperties())) {
+            app.start();
+            java.nio.file.Files.writeString(dir.resolve("v1.jsonl"), first + "\n");
+            new Ingester(config).ingest(List.of(dir.resolve("v1.jsonl")), x -> { });
+            awaitProcessed(admin);
+            assertThat(IncidentSnapshot.read(config, Duration.ofSeconds(30))).singleElement()
+                    .satisfies(i -> assertThat(i.location().name()).isEqualTo("Ain al-Asad"));
+
+            java.nio.file.Files.writeString(dir.resolve("v2.jsonl"), edited + "\n");
+            new Ingester(config).ingest(List.of(dir.resolve("v2.jsonl")), x -> { });
+            awaitProcessed(admin);
+
+            assertThat(IncidentSnapshot.read(config, Duration.ofSeconds(30))).isEmpty();
+            assertThat(app.fatalError()).isNull();
+        }
+    }
+
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         Properties p = config.clientProperties();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -42,8 +42,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Merges mentions into incidents and links incidents, within one region (the record key).
  *
- * <p>Input: key region, value {@link IncidentMention}. Output: key incident id, value {@link Incident}, or null
- * (a tombstone) for an id that was merged into another.
+ * <p>Input: key region, value {@link IncidentMention}, or null with the mention id in header
+ * {@value ExtractProcessor#WITHDRAWN_HEADER} when an edited article no longer reports it. Output: key incident id,
+ * value {@link Incident}, or null (a tombstone) for an id that was merged into another or no longer reported.
  *
  * <p>An incident is a connected component of the "same event" graph of {@link MentionMatcher}, named after its
  * smallest mention id. Candidates are found by range scans over a date window or by a named site, never by
