@@ -185,20 +185,22 @@ public final class HttpFetcher implements AutoCloseable {
             return new FetchResult.Failed("no response within " + seconds(settings.timeout()), true);
         }
         Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof BodyTooLarge) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return new FetchResult.Failed(tooLarge.getMessage(), false);
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                root = t;
                 break;
             }
-            root = root.getCause();
-        }
-        if (root instanceof BodyTooLarge tooLarge) {
-            return new FetchResult.Failed(tooLarge.getMessage(), false);
+            root = t;
         }
         if (root instanceof UnknownHostException) {
             return new FetchResult.Failed("unknown host: " + root.getMessage(), true);
         }
         if (root instanceof ConnectException) {
-            return new FetchResult.Failed("cannot connect: " + message(root), true);
+            return new FetchResult.Failed("cannot connect: " + (root.getMessage() == null ? "connection refused"
+                    : root.getMessage()), true);
         }
         if (root instanceof IOException) {
             return new FetchResult.Failed("network error: " + message(root), true);
