@@ -182,7 +182,7 @@ public final class HttpFetcher implements AutoCloseable {
             return new FetchResult.Failed("cannot connect within " + seconds(settings.connectTimeout()), true);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new FetchResult.Failed("no response within " + seconds(settings.timeout()), true);
+            return new FetchResult.Failed("no complete response within " + seconds(settings.timeout()), true);
         }
         Throwable root = cause;
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
