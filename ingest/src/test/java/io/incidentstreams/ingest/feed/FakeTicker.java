@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Time that moves only when told to, or by the length of each wait; waits return at once. */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
     private long nanos = 1_000_000_000L;
     private boolean stopped;
-    final List<Duration> sleeps = new ArrayList<>();
+    public final List<Duration> sleeps = new ArrayList<>();
     private int stopAfterSleeps = -1;
 
     @Override
@@ -35,7 +35,7 @@ final class FakeTicker implements Ticker {
         return stopped;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         nanos += d.toNanos();
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A ledger in memory, with the same all-or-nothing commits and mark semantics as the Kafka one. */
-final class InMemoryLedger implements Ledger {
-    final List<LedgerBatch.Outgoing> articles = new ArrayList<>();
-    final List<ReadResult.Rejected> deadLetters = new ArrayList<>();
-    final Map<String, IngestMark> marks = new HashMap<>();
-    int commits;
+public final class InMemoryLedger implements Ledger {
+    public final List<LedgerBatch.Outgoing> articles = new ArrayList<>();
+    public final List<ReadResult.Rejected> deadLetters = new ArrayList<>();
+    public final Map<String, IngestMark> marks = new HashMap<>();
+    public int commits;
 
     @Override
     public boolean seen(String key) {
@@ -45,7 +45,7 @@ final class InMemoryLedger implements Ledger {
         return deadLetters.size();
     }
 
-    List<String> articleIds() {
+    public List<String> articleIds() {
         return articles.stream().map(o -> o.article().id()).toList();
     }
 
