@@ -92,8 +92,21 @@ final class FeedIngestCommand implements Callable<Integer> {
                     + "A second poller with the same name takes over from the first (default: ${DEFAULT-VALUE}).")
     String instance;
 
+    /** Set when the command thread was interrupted: it stops as on Ctrl-C, and the flag is set again on return. */
+    private boolean interrupted;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Integer run() throws Exception {
         List<URI> feeds = new ArrayList<>();
         try {
             if (feedsFile != null) {
@@ -138,7 +151,7 @@ final class FeedIngestCommand implements Callable<Integer> {
                         poller.run();
                     }
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true; // closing the producer must not see the flag
                 } finally {
                     stop.done();
                 }

@@ -57,8 +57,21 @@ final class WatchIngestCommand implements Callable<Integer> {
                     + "(default: a hash of the folder's absolute path).")
     String instance;
 
+    /** Set when the command thread was interrupted: it stops as on Ctrl-C, and the flag is set again on return. */
+    private boolean interrupted;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Integer run() throws Exception {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + dir);
         }
@@ -100,7 +113,7 @@ final class WatchIngestCommand implements Callable<Integer> {
                         watcher.run();
                     }
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true; // closing the producer must not see the flag
                 } finally {
                     stop.done();
                 }
