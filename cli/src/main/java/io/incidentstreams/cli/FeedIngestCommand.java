@@ -141,7 +141,8 @@ final class FeedIngestCommand implements Callable<Integer> {
                  StopOnShutdown stop = new StopOnShutdown(ticker::stop)) {
                 FeedPoller poller = new FeedPoller(feeds, settings, new HttpFetcher(http), ledger, ticker,
                         new Random(), progress);
-                Cli.err("feed: polling " + feeds.size() + " feed(s) every " + interval.toSeconds() + " s"
+                Cli.err("feed: polling " + feeds.size() + " feed(s) every "
+                        + (interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms")
                         + (fetchPages ? " with pages" : "") + " as " + ledger.transactionalId()
                         + (once ? "" : "; Ctrl-C stops"));
                 try {
