@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** Publishes articles to the raw-articles topic. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Publishes articles to the raw-articles topic.",
-        subcommands = {IngestCommand.Files.class})
+        subcommands = {IngestCommand.Files.class, FeedIngestCommand.class, WatchIngestCommand.class})
 final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

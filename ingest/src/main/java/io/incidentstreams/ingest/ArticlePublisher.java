@@ -145,7 +145,7 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    static Properties adminProperties(PipelineConfig config) {
+    public static Properties adminProperties(PipelineConfig config) {
         Properties props = config.clientProperties();
         props.compute(CommonClientConfigs.CLIENT_ID_CONFIG,
                 (k, v) -> v == null ? "incident-streams-ingest-admin" : v + "-admin");
@@ -158,7 +158,7 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
      * and lz4 compression unless set (text compresses well, which also keeps a maximal article under the broker's
      * default message size).
      */
-    static Properties producerProperties(PipelineConfig config, IngestOptions options, String role) {
+    public static Properties producerProperties(PipelineConfig config, IngestOptions options, String role) {
         Properties props = config.clientProperties();
         props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);

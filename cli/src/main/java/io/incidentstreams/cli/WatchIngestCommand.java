@@ -1,0 +1,137 @@
+package io.incidentstreams.cli;
+
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.ingest.IngestException;
+import io.incidentstreams.ingest.IngestOptions;
+import io.incidentstreams.ingest.feed.KafkaLedger;
+import io.incidentstreams.ingest.feed.Ticker;
+import io.incidentstreams.ingest.watch.FolderWatcher;
+import io.incidentstreams.ingest.watch.WatchListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Publishes article files as they appear in a folder, until Ctrl-C. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Publishes article files (sample text, JSON Lines) as they appear in a folder, until Ctrl-C.",
+                "A file is read once its size and modification time have not changed for --settle; write under a "
+                        + "hidden or .tmp/.part name and rename into place to be safe at any speed.",
+                "Files already published (by this or an earlier run) are remembered on the ingest-state topic and "
+                        + "not published again; a changed file publishes only its new or changed articles."})
+final class WatchIngestCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Parameters(paramLabel = "DIR", description = "The folder to watch (subfolders included).")
+    Path dir;
+
+    @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
+            description = "How long a file must stay unchanged before it is read (default: ${DEFAULT-VALUE}).")
+    Duration settle;
+
+    @Option(names = "--scan-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1s", description = "Time between two scans of the folder (default: ${DEFAULT-VALUE}).")
+    Duration scanInterval;
+
+    @Option(names = "--once", description = "Publish what the folder holds once it has settled, then exit.")
+    boolean once;
+
+    @Option(names = "--instance", paramLabel = "NAME",
+            description = "Names this watcher: its Kafka transactional id is <topic prefix>incident-streams-watch-NAME "
+                    + "(default: a hash of the folder's absolute path).")
+    String instance;
+
+    /** Set when the command thread was interrupted: it stops as on Ctrl-C, and the flag is set again on return. */
+    private boolean interrupted;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Integer run() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + dir);
+        }
+        FolderWatcher.Settings settings;
+        try {
+            settings = new FolderWatcher.Settings(settle, scanInterval, FolderWatcher.Settings.defaults().commitEvery());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path folder = dir.toAbsolutePath().normalize();
+        String name = instance != null ? instance : shortHash(folder.toString());
+        try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
+            PipelineConfig config = brokers.config();
+            String transactionalId = config.getString(PipelineConfig.TOPIC_PREFIX) + "incident-streams-watch-" + name;
+            Ticker.Real ticker = Ticker.system();
+            AtomicInteger failures = new AtomicInteger();
+            try (KafkaLedger ledger = KafkaLedger.open(config, IngestOptions.defaults(), transactionalId,
+                    List.of(FolderWatcher.FILE_KEY_PREFIX, FolderWatcher.ARTICLE_KEY_PREFIX));
+                 StopOnShutdown stop = new StopOnShutdown(ticker::stop)) {
+                FolderWatcher watcher = new FolderWatcher(folder, settings, IngestOptions.defaults(), ledger, ticker,
+                        new WatchListener() {
+                            @Override
+                            public void published(Path file, int published, int unchanged, int rejected) {
+                                Cli.err("watch: " + file + ": published " + published + ", already published "
+                                        + unchanged + ", rejected " + rejected);
+                            }
+
+                            @Override
+                            public void failed(Path file, String reason) {
+                                failures.incrementAndGet();
+                                Cli.err("watch: " + file + ": " + reason);
+                            }
+                        });
+                Cli.err("watch: " + folder + " as " + ledger.transactionalId() + (once ? "" : "; Ctrl-C stops"));
+                try {
+                    if (once) {
+                        watcher.runOnce();
+                    } else {
+                        watcher.run();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // closing the producer must not see the flag
+                } finally {
+                    stop.done();
+                }
+                Cli.err("watch: published " + ledger.published() + ", dead-lettered " + ledger.deadLettered());
+                return failures.get() > 0 || ledger.deadLettered() > 0 ? IncidentsCli.FAILED : IncidentsCli.OK;
+            } catch (IngestException e) {
+                Cli.err("error: " + e.getMessage());
+                return IncidentsCli.FAILED;
+            }
+        }
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}
