@@ -51,6 +51,7 @@ public final class IncidentView implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private volatile State state = State.STARTING;
@@ -93,6 +94,14 @@ public final class IncidentView implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * The consumer's position on each partition: past every record the view has applied and past the transaction
+     * markers after them, so it reaches the topic's end offsets (the index's position stops at the last record).
+     */
+    public Map<Integer, Long> consumedUpTo() {
+        return new TreeMap<>(consumed);
+    }
+
     /** Figures for /metrics: state, records read and skipped, lag per partition and in total. */
     public Map<String, Object> metrics() {
         Map<String, Object> m = new TreeMap<>();
@@ -104,6 +113,7 @@ public final class IncidentView implements AutoCloseable {
         m.put("lag", new TreeMap<>(lag));
         m.put("lagTotal", lag.values().stream().mapToLong(Long::longValue).sum());
         m.put("position", index.position().toString());
+        m.put("consumedUpTo", consumedUpTo());
         m.put("lastRecordAt", lastRecordAt == null ? null : lastRecordAt.toString());
         if (failure != null) {
             m.put("error", String.valueOf(failure.getMessage()));
@@ -129,6 +139,9 @@ public final class IncidentView implements AutoCloseable {
             while (!closed) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
                     apply(r);
+                }
+                for (TopicPartition tp : partitions) {
+                    consumed.put(tp.partition(), c.position(tp));
                 }
                 if (System.nanoTime() - lagCheckedAt > LAG_REFRESH.toNanos() || !isCaughtUp()) {
                     refreshLag(c, partitions);
