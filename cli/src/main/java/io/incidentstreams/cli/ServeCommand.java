@@ -87,12 +87,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiServer.Options options = ApiServer.Options.defaults().withBind(bind).withPort(port);
         CountDownLatch stop = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: let the main thread stop everything in order (server, view, enrich, broker) before the JVM exits.
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                main.join(TimeUnit.SECONDS.toMillis(60));
+                stopped.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -113,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
             Cli.err("stopping");
             return running.enrichFailure() == null ? IncidentsCli.OK : IncidentsCli.FAILED;
         } finally {
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
