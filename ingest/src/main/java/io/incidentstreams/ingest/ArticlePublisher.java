@@ -156,9 +156,9 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
      * Producer settings: the configured client properties, with idempotence and {@code acks=all} enforced, a
      * request size that fits the largest article, {@code max.block.ms} bounded by the startup timeout unless set,
      * and lz4 compression unless set (text compresses well, which also keeps a maximal article under the broker's
-     * default message size).
+     * default message size). Public so that the benchmark's raw-Kafka baseline produces with exactly these settings.
      */
-    static Properties producerProperties(PipelineConfig config, IngestOptions options, String role) {
+    public static Properties producerProperties(PipelineConfig config, IngestOptions options, String role) {
         Properties props = config.clientProperties();
         props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
