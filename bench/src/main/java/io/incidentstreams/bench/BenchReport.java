@@ -27,11 +27,14 @@ import org.HdrHistogram.Histogram;
  *                              mostly queueing time
  * @param incidents             live incidents at the end
  * @param incidentRecords       incident records (upserts and tombstones) written
+ * @param pipelineCpuMsPerArticle CPU time of this JVM and the broker's per article in the throughput phase: less
+ *                              sensitive than wall-clock rates to other work on a shared machine
+ * @param rawCpuMsPerRecord     the same for the raw phase
  * @param settings              the settings the run used
  */
 @JsonPropertyOrder({"articles", "pipeline_articles_per_s", "raw_records_per_s", "ratio", "latency_ms",
         "peak_heap_mb", "cores", "latency_articles", "latency_rate_per_s", "burst_latency_ms", "incidents",
-        "incident_records", "settings"})
+        "incident_records", "pipeline_cpu_ms_per_article", "raw_cpu_ms_per_record", "settings"})
 public record BenchReport(
         @JsonProperty("articles") int articles,
         @JsonProperty("pipeline_articles_per_s") double pipelineArticlesPerS,
@@ -45,6 +48,8 @@ public record BenchReport(
         @JsonProperty("burst_latency_ms") Percentiles burstLatencyMs,
         @JsonProperty("incidents") long incidents,
         @JsonProperty("incident_records") long incidentRecords,
+        @JsonProperty("pipeline_cpu_ms_per_article") double pipelineCpuMsPerArticle,
+        @JsonProperty("raw_cpu_ms_per_record") double rawCpuMsPerRecord,
         @JsonProperty("settings") Map<String, Object> settings) {
 
     /** Latency percentiles in milliseconds. */
@@ -82,6 +87,8 @@ public record BenchReport(
         row(out, "latency p50 / p95 / p99", latencyMs.describe() + String.format(Locale.ROOT,
                 " (%,d articles at %,.0f/s)", latencyArticles, latencyRatePerS));
         row(out, "burst latency p50 / p95 / p99", burstLatencyMs.describe());
+        row(out, "CPU per article / raw record", String.format(Locale.ROOT, "%.2f / %.2f ms (this JVM and the broker)",
+                pipelineCpuMsPerArticle, rawCpuMsPerRecord));
         row(out, "peak heap", String.format(Locale.ROOT, "%d MB (max %s MB)", peakHeapMb, settings.get("max_heap_mb")));
         row(out, "incidents", String.format(Locale.ROOT, "%,d live, %,d records", incidents, incidentRecords));
         return out.toString();

@@ -78,6 +78,8 @@ public final class PipelineBenchmark {
     /** The latency phase publishes this share of the throughput phase's article count. */
     static final int LATENCY_ARTICLES_DIVISOR = 4;
     static final String RAW_CEILING_TOPIC = "raw-ceiling";
+    static final int RAW_WARM_UP_RECORDS = 5_000;
+    static final int PIPELINE_WARM_UP_ARTICLES = 2_000;
     static final String APPLICATION_ID = "incidents-bench";
     static final int BROKER_HEAP_MB = 512;
 
@@ -127,9 +129,10 @@ public final class PipelineBenchmark {
                 List<Article> paced = all.subList(n, all.size());
                 progress.accept(String.format("generated %,d articles (%,d more for the latency phase)", n, paced.size()));
 
-                double raw = rawCeiling(config, burst);
-                progress.accept(String.format("raw Kafka: %,.0f records/s", raw));
-                return pipeline(config, burst, paced, raw, heap);
+                CpuMeter cpu = new CpuMeter(broker.pid());
+                RawResult raw = rawCeiling(config, burst, cpu);
+                progress.accept(String.format("raw Kafka: %,.0f records/s", raw.perSecond()));
+                return pipeline(config, burst, paced, raw, cpu, heap);
             }
         } finally {
             deleteRecursively(work);
@@ -145,17 +148,36 @@ public final class PipelineBenchmark {
         return new PipelineConfig(settings);
     }
 
-    /** Records per second through a plain topic: produce with ingest's settings, consume back concurrently. */
-    double rawCeiling(PipelineConfig config, List<Article> articles) throws Exception {
+    /**
+     * Records per second through a plain topic: produce with ingest's settings, consume back concurrently. A first,
+     * unmeasured pass over a separate topic warms up the JIT and the connections, so the figure is Kafka's rate
+     * rather than a fresh JVM's.
+     */
+    RawResult rawCeiling(PipelineConfig config, List<Article> articles, CpuMeter cpu) throws Exception {
+        List<Article> warmUp = articles.subList(0, Math.min(articles.size(), RAW_WARM_UP_RECORDS));
+        progress.accept(String.format("raw Kafka: warming up with %,d records...", warmUp.size()));
+        rawPass(config, RAW_CEILING_TOPIC + "-warm-up", warmUp);
+        cpu.millisSinceLast();
+        double rate = rawPass(config, RAW_CEILING_TOPIC, articles);
+        return new RawResult(rate, cpu.millisSinceLast() / articles.size());
+    }
+
+    /** The raw phase's rate and the CPU it cost per record. */
+    record RawResult(double perSecond, double cpuMsPerRecord) {
+    }
+
+    private double rawPass(PipelineConfig config, String topicName, List<Article> articles) throws Exception {
         Topics topics = config.topics();
-        Topic<String, Article> plain = new Topic<>(topics.prefix() + RAW_CEILING_TOPIC, Topics.KEY_SERDE,
+        Topic<String, Article> plain = new Topic<>(topics.prefix() + topicName, Topics.KEY_SERDE,
                 Topics.ARTICLE_SERDE, topics.rawArticles.configs());
         try (Admin admin = Admin.create(config.clientProperties())) {
             new TopicAdmin(admin, config.startupTimeout()).ensure(List.of(plain),
                     config.getInt(PipelineConfig.TOPIC_PARTITIONS), config.getShort(PipelineConfig.TOPIC_REPLICATION_FACTOR));
         }
-        progress.accept(String.format("raw Kafka: producing %,d articles to %s and consuming them back...",
-                articles.size(), plain.name()));
+        if (topicName.equals(RAW_CEILING_TOPIC)) {
+            progress.accept(String.format("raw Kafka: producing %,d articles to %s and consuming them back...",
+                    articles.size(), plain.name()));
+        }
         Properties producerProps = ArticlePublisher.producerProperties(config, IngestOptions.defaults(), "raw-ceiling");
         AtomicReference<Exception> failed = new AtomicReference<>();
         CountDownLatch assigned = new CountDownLatch(1);
@@ -217,10 +239,36 @@ public final class PipelineBenchmark {
         }
     }
 
-    private BenchReport pipeline(PipelineConfig config, List<Article> burst, List<Article> paced, double raw,
-                                 HeapSampler heap) throws Exception {
+    /**
+     * Runs the pipeline once, unmeasured, over the first articles on topics and an application id of its own, so
+     * that the measured run starts with compiled code, as the raw phase does, and with empty state.
+     */
+    private void warmUpPipeline(Map<String, String> base, Path stateDir, List<Article> articles, Extractor extractor)
+            throws Exception {
+        Map<String, String> settings = new HashMap<>(base);
+        settings.put(PipelineConfig.TOPIC_PREFIX, settings.get(PipelineConfig.TOPIC_PREFIX) + "warm-up.");
+        settings.put(PipelineConfig.APPLICATION_ID, settings.get(PipelineConfig.APPLICATION_ID) + "-warm-up");
+        settings.put(PipelineConfig.STATE_DIR, stateDir.toString());
+        PipelineConfig config = new PipelineConfig(settings);
+        progress.accept(String.format("pipeline: warming up with %,d articles...", articles.size()));
+        try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion());
+             Admin admin = Admin.create(config.clientProperties())) {
+            app.start();
+            try (ArticlePublisher publisher = ArticlePublisher.open(config, IngestOptions.defaults())) {
+                articles.forEach(publisher::publish);
+                publisher.flush();
+            }
+            new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),
+                    config.topics().rawArticles.name()).awaitCaughtUp(options.timeout(), lag -> checkAlive(app));
+        }
+    }
+
+    private BenchReport pipeline(PipelineConfig config, List<Article> burst, List<Article> paced, RawResult raw,
+                                 CpuMeter cpu, HeapSampler heap) throws Exception {
         Topics topics = config.topics();
         Extractor extractor = Extractor.load(rulesDir(config));
+        warmUpPipeline(config.originalsStrings(), Path.of(config.getString(PipelineConfig.STATE_DIR) + "-warm-up"),
+                burst.subList(0, Math.min(burst.size(), PIPELINE_WARM_UP_ARTICLES)), extractor);
         progress.accept("pipeline: starting enrich (rules " + extractor.rulesVersion() + ")...");
         try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion());
              Admin admin = Admin.create(config.clientProperties())) {
@@ -230,16 +278,20 @@ public final class PipelineBenchmark {
                     topics.rawArticles.name());
             IncidentWatcher watcher = new IncidentWatcher(config, topics.incidents.name());
             double pipelineRate;
+            double pipelineCpu;
             double latencyRate;
             try (ArticlePublisher publisher = ArticlePublisher.open(config, IngestOptions.defaults())) {
                 progress.accept(String.format("pipeline: publishing %,d articles, enrich running...", burst.size()));
+                cpu.millisSinceLast();
                 long startMillis = System.currentTimeMillis();
                 burst.forEach(publisher::publish);
                 publisher.flush();
                 awaitOutput(app, admin, processing, watcher, topics);
+                pipelineCpu = cpu.millisSinceLast() / burst.size();
                 pipelineRate = perSecond(burst.size(),
                         TimeUnit.MILLISECONDS.toNanos(watcher.lastReceivedMillis() - startMillis));
-                progress.accept(String.format("pipeline: %,.0f articles/s (ratio %.2f)", pipelineRate, pipelineRate / raw));
+                progress.accept(String.format("pipeline: %,.0f articles/s (ratio %.2f)", pipelineRate,
+                        pipelineRate / raw.perSecond()));
 
                 latencyRate = Math.max(1, options.latencyLoad() * pipelineRate);
                 progress.accept(String.format("latency: publishing %,d articles at %,.0f/s...", paced.size(), latencyRate));
@@ -270,10 +322,11 @@ public final class PipelineBenchmark {
                 }
             });
             List<Incident> live = IncidentSnapshot.read(config, options.timeout());
-            return new BenchReport(burst.size(), round(pipelineRate, 1), round(raw, 1), round(pipelineRate / raw, 3),
+            return new BenchReport(burst.size(), round(pipelineRate, 1), round(raw.perSecond(), 1),
+                    round(pipelineRate / raw.perSecond(), 3),
                     BenchReport.Percentiles.of(pacedLatency), peakHeap, Runtime.getRuntime().availableProcessors(),
                     pacedLatency.getTotalCount(), round(latencyRate, 1), BenchReport.Percentiles.of(burstLatency),
-                    live.size(), watcher.records(), settings(config));
+                    live.size(), watcher.records(), round(pipelineCpu, 3), round(raw.cpuMsPerRecord(), 3), settings(config));
         }
     }
 

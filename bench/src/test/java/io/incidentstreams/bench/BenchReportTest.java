@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
     private static BenchReport report() {
         return new BenchReport(20_000, 1234.5, 9876.5, 0.125, new BenchReport.Percentiles(80, 150, 210), 300, 2,
-                4_000, 617.3, new BenchReport.Percentiles(5_000, 9_000, 9_500), 15_000, 30_000,
+                4_000, 617.3, new BenchReport.Percentiles(5_000, 9_000, 9_500), 15_000, 30_000, 1.5, 0.25,
                 Map.of("processing.guarantee", "exactly_once_v2", "topic.partitions", 4, "max_heap_mb", 512));
     }
 

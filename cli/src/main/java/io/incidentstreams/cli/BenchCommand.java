@@ -59,9 +59,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!(latencyLoad > 0 && latencyLoad <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--latency-load must be in (0, 1]");
         }
+        if (kafka.bootstrapServers != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--bootstrap-servers does not apply: the bench runs a broker of its own");
+        }
         Map<String, String> settings = new HashMap<>(kafka.layered(System.getenv()));
         if (settings.remove(PipelineConfig.BOOTSTRAP_SERVERS) != null) {
-            Cli.err("ignoring bootstrap.servers: the bench runs a broker of its own");
+            Cli.err("ignoring bootstrap.servers from the environment or config file: the bench runs a broker of its own");
         }
         settings.putAll(rules.settings());
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, seed, latencyLoad, timeout,
