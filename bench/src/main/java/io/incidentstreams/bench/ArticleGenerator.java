@@ -18,13 +18,22 @@ public final class ArticleGenerator {
     static final String[] PLACES = {"the Green Zone in Baghdad", "Camp Taji", "Balad Air Base", "Ain al-Asad air base",
             "Erbil airport", "Kirkuk", "Mosul", "Basra", "Najaf", "Karbala", "Fallujah", "Ramadi", "Tikrit", "Samarra",
             "Baqubah", "Diwaniyah", "Nasiriyah", "Hillah", "Kut", "Amarah", "Sulaymaniyah", "Duhok", "Baghdad airport",
-            "Abu Ghraib", "Tal Afar", "Haditha", "Baiji", "Khanaqin", "Sinjar", "Zakho"};
+            "Abu Ghraib", "Tal Afar", "Haditha", "Baiji", "Khanaqin", "Sinjar", "Zakho", "Samawah", "Halabja", "Al-Qaim",
+            "Rutba", "Habbaniyah", "Tuz Khurmatu", "Shirqat", "Qayyarah", "Bashiqa", "Makhmour", "Koya", "Kalar",
+            "Muqdadiyah", "Jalawla", "Hawija", "Iskandariya", "Musayyib", "Mahmudiya", "Tarmiyah", "Kufa", "Zubair",
+            "Umm Qasr", "Camp Speicher", "the Besmaya Range Complex", "Al-Taqaddum air base", "Kirkuk Air Base",
+            "Harir Air Base", "Mosul airport", "Basra airport", "Tahrir Square in Baghdad", "Deir ez-Zor", "Abu Kamal"};
     static final String[] OUTLETS = {"Gulf Wire", "Tigris Post", "Crescent Herald", "Meridian Wire", "Atlas Daily",
-            "Northline News", "Southern Dispatch", "Capital Courier", "Riverside Dispatch", "Harbour Times"};
+            "Northline News", "Southern Dispatch", "Capital Courier", "Riverside Dispatch", "Harbour Times",
+            "Euphrates Review", "Delta Bulletin", "Highland Observer", "Plains Gazette", "Frontier Report", "Coastal Ledger"};
     static final String[] NUMBERS = {"no one", "one person", "two people", "three people", "four people", "five people",
             "six people", "seven people", "eight people", "nine people", "ten people", "11 people", "12 people"};
-    static final String[] ACTORS = {"Kataib Hezbollah", "Islamic State", "Asaib Ahl al-Haq", "Iran-backed militias"};
-    static final String[] WEAPONS = {"rockets", "mortar rounds", "a roadside bomb", "an explosive-laden drone", "Katyusha rockets"};
+    static final String[] ACTORS = {"Kataib Hezbollah", "Islamic State", "Asaib Ahl al-Haq", "Iran-backed militias",
+            "Harakat Hezbollah al-Nujaba", "Kataib Sayyid al-Shuhada"};
+    static final String[] WEAPONS = {"rockets", "mortar rounds", "a roadside bomb", "an explosive-laden drone",
+            "Katyusha rockets", "a car bomb", "mortar shells"};
+    /** Days over which events are spread: ten years. */
+    static final int DAYS = 3650;
     static final String[] FILLER = {
         "The country's parliament met late into the evening to debate next year's budget, with several blocs demanding higher allocations for the southern provinces.",
         "Oil exports through the southern terminals held steady over the month, according to figures released by the ministry on its website.",
@@ -44,7 +53,7 @@ public final class ArticleGenerator {
 
     public ArticleGenerator(long seed) {
         this.random = new SplittableRandom(seed);
-        this.start = LocalDate.of(2019, 1, 1);
+        this.start = LocalDate.of(2015, 1, 1);
     }
 
     /** {@code n} articles: roughly 60% first reports, 25% other outlets' reports, 10% near-duplicates, 5% repeats. */
@@ -58,7 +67,7 @@ public final class ArticleGenerator {
                 events.add(e);
                 out.add(report(e, out.size()));
             } else if (roll < 0.85) {
-                out.add(report(events.get(random.nextInt(Math.max(1, events.size() - 50), events.size())), out.size()));
+                out.add(report(events.get(random.nextInt(Math.max(0, events.size() - 50), events.size())), out.size()));
             } else if (roll < 0.95) {
                 Article original = out.get(random.nextInt(out.size()));
                 out.add(new Article("wire-" + out.size(), null, original.title() + " (updated)", original.publishedAt(),
@@ -71,9 +80,9 @@ public final class ArticleGenerator {
     }
 
     private Event newEvent() {
-        LocalDate date = start.plusDays(random.nextInt(900));
+        LocalDate date = start.plusDays(random.nextInt(DAYS));
         return new Event(PLACES[random.nextInt(PLACES.length)], date, WEAPONS[random.nextInt(WEAPONS.length)],
-                random.nextInt(0, 8), random.nextInt(0, 13), ACTORS[random.nextInt(ACTORS.length)], random.nextInt(4));
+                random.nextInt(0, 25), random.nextInt(0, 60), ACTORS[random.nextInt(ACTORS.length)], random.nextInt(4));
     }
 
     private Article report(Event e, int index) {
@@ -108,7 +117,12 @@ public final class ArticleGenerator {
         if (e.killed == 0 && e.wounded == 0) {
             return "There were no casualties, officials said.";
         }
-        return "The attack killed " + NUMBERS[Math.min(e.killed, 12)] + " and wounded " + NUMBERS[Math.min(e.wounded, 12)] + ".";
+        return "The attack killed " + people(e.killed) + " and wounded " + people(e.wounded) + ".";
+    }
+
+    /** Small figures in words, larger ones in digits, as newsrooms write them. */
+    private static String people(int n) {
+        return n < NUMBERS.length ? NUMBERS[n] : n + " people";
     }
 
     private String attribution(Event e) {

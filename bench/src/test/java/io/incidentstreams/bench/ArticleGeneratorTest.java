@@ -32,4 +32,22 @@ class ArticleGeneratorTest {
         assertThat(articles.stream().map(Article::id).distinct().count()).isLessThan(500);
         assertThat(articles.stream().map(Article::outlet).distinct().count()).isGreaterThan(5);
     }
+
+    @Test
+    void anyCountWorksAndASmallerRunIsAPrefixOfALargerOne() {
+        for (int n = 1; n <= 30; n++) {
+            assertThat(new ArticleGenerator(9).generate(n)).hasSize(n);
+        }
+        assertThat(new ArticleGenerator(9).generate(1000).subList(0, 400)).isEqualTo(new ArticleGenerator(9).generate(400));
+    }
+
+    @Test
+    void eventsSpreadOverManyPlacesAndYears() {
+        List<Article> articles = new ArticleGenerator(3).generate(2000);
+
+        assertThat(articles.stream().map(a -> a.publishedAt().substring(0, 4)).distinct().count()).isGreaterThanOrEqualTo(9);
+        long places = java.util.Arrays.stream(ArticleGenerator.PLACES).filter(p -> articles.stream()
+                .anyMatch(a -> a.text().contains(p))).count();
+        assertThat(places).isGreaterThan(50);
+    }
 }

@@ -49,13 +49,16 @@ class ArticlePublisherSettingsTest {
     }
 
     @Test
-    void blockingIsBoundedByTheStartupTimeoutUnlessConfigured() {
-        Properties bounded = ArticlePublisher.producerProperties(config("startup.timeout.ms", "3000"),
+    void aSendBlocksAsLongAsADeliveryMayTakeUnlessConfigured() {
+        Properties byDefault = ArticlePublisher.producerProperties(config("startup.timeout.ms", "3000"),
+                IngestOptions.defaults(), "articles");
+        Properties delivery = ArticlePublisher.producerProperties(config("delivery.timeout.ms", "60000"),
                 IngestOptions.defaults(), "articles");
         Properties configured = ArticlePublisher.producerProperties(config("max.block.ms", "45000"),
                 IngestOptions.defaults(), "articles");
 
-        assertThat(bounded).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
+        assertThat(byDefault).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
+        assertThat(delivery).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
         assertThat(configured).containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "45000");
     }
 
