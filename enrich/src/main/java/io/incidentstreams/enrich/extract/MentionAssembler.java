@@ -177,7 +177,7 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.places = r.placeRoles.find(v.t);
+        v.places = r.placeRoles.find(v.t, actorMask(v));
         v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
         v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor());
         for (DateFinder.Expr d : v.dates) {
@@ -255,6 +255,20 @@ final class MentionAssembler {
         if (ps.current != null) {
             ps.lastTouched = ps.current;
         }
+    }
+
+    /** Tokens inside an actor name: never a place. */
+    private static boolean[] actorMask(View v) {
+        if (v.actors.isEmpty()) {
+            return null;
+        }
+        boolean[] mask = new boolean[v.t.size()];
+        for (ActorCatalog.Mention m : v.actors) {
+            for (int i = m.from(); i < m.to(); i++) {
+                mask[i] = true;
+            }
+        }
+        return mask;
     }
 
     /** Tokens inside an actor or place name: never the name of a person killed. */
@@ -498,7 +512,8 @@ final class MentionAssembler {
                 boolean after = p.from() >= h.to();
                 int dist = distance(h, p.from(), p.to()) + (after ? 0 : 2)
                         + (commaBetween(v.t, h, p.from(), p.to()) ? 4 : 0);
-                if (strongBetween(v.t, h, p.from(), p.to())) {
+                if (strongBetween(v.t, h, p.from(), p.to()) && !(p.from() >= h.to() && p.list()
+                        && onlyColonBetween(v.t, h.to(), p.from()))) {
                     continue;
                 }
                 boolean refOnly = hi.ref && !hi.create;
@@ -516,6 +531,21 @@ final class MentionAssembler {
                 best.places.add(p);
             }
         }
+    }
+
+    /** True if the only strong stop in tokens {@code (from, to]} is one colon. */
+    private static boolean onlyColonBetween(List<Token> t, int from, int to) {
+        int colons = 0;
+        for (int i = Math.max(from, 1); i <= Math.min(to, t.size() - 1); i++) {
+            int sep = t.get(i).sepBefore();
+            if ((sep & Token.STRONG) != 0) {
+                if ((sep & Token.COLON) == 0) {
+                    return false;
+                }
+                colons++;
+            }
+        }
+        return colons <= 1;
     }
 
     private static boolean commaBetween(List<Token> t, TriggerRules.Hit h, int from, int to) {
@@ -960,7 +990,8 @@ final class MentionAssembler {
         }
         // place
         Place p = bestPlace(hi);
-        if (p != null && d.place != null && !r.gazetteer.compatible(p, d.place.place())
+        if (p != null && d.place != null && !p.unknown() && !d.place.place().unknown()
+                && !r.gazetteer.compatible(p, d.place.place())
                 && !(p.isSite() && d.place.place().isSite() && sameTown(p, d.place.place()))) {
             return false; // impacts at two sites of one town can be one salvo; other towns cannot
         }
@@ -1114,7 +1145,10 @@ final class MentionAssembler {
         }
     }
 
-    /** Sites hit by the same trigger in another town, joined by "and": see {@link #atOtherSite}. */
+    /**
+     * Sites hit by the same trigger in another town, joined by "and" or listed ("at three sites: A, B and C", "two
+     * bases, A in Anbar and a facility near B"): see {@link #atOtherSite}.
+     */
     private void noteOtherSites(View v, HitInfo hi, Draft d) {
         if (d.place == null || hi.places.size() < 2 || !d.violent()) {
             return;
@@ -1122,8 +1156,10 @@ final class MentionAssembler {
         Place chosen = d.place.place();
         for (PlaceRoles.Roled p : hi.places) {
             Place other = p.place();
-            if (p.role() != PlaceRoles.Role.HIT || other.specificity() < 3 || other.id().equals(chosen.id())
-                    || r.gazetteer.compatible(other, chosen) || sameTown(other, chosen)) {
+            boolean roleOk = p.role() == PlaceRoles.Role.HIT || p.list() && p.role() == PlaceRoles.Role.NEAR;
+            if (!roleOk || other.specificity() < 3 || other.id().equals(chosen.id())
+                    || !other.unknown() && !chosen.unknown() && (r.gazetteer.compatible(other, chosen)
+                    || sameTown(other, chosen))) {
                 continue;
             }
             boolean joined = false;
@@ -1131,7 +1167,7 @@ final class MentionAssembler {
                 if (q.place().id().equals(chosen.id())) {
                     int a = Math.min(q.to(), p.to());
                     int b = Math.max(q.from(), p.from());
-                    joined = containsWord(v.t, a, b, "and");
+                    joined = containsWord(v.t, a, b, "and") || p.list() && q.list() && b - a <= 12;
                 }
             }
             boolean known = false;

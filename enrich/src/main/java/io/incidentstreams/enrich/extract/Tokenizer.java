@@ -171,8 +171,9 @@ final class Tokenizer {
         switch (c) {
             case ',':
                 return Token.COMMA;
-            case ';':
             case ':':
+                return Token.STRONG | Token.COLON;
+            case ';':
             case '!':
             case '?':
             case '.':
