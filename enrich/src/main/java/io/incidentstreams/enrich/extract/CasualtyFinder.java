@@ -310,12 +310,13 @@ final class CasualtyFinder {
             if (t.strongBreakBefore() && k > 0 && (t.sepBefore() & Token.PAREN) == 0) {
                 break;
             }
+            // the statement starts at "who", so that it goes with the trigger of its own clause ("by a drone strike")
             if (persons.longestAt(tokens, k) != null && !isPlural(t.norm())) {
-                return new Statement(c, 1, additive, false, t.norm(), k, verbTo);
+                return new Statement(c, 1, additive, false, t.norm(), who, verbTo);
             }
             capitalRun = t.capitalized() && !t.isNumber() ? capitalRun + 1 : 0;
             if (capitalRun >= 2) {
-                return new Statement(c, 1, additive, false, "", k, verbTo);
+                return new Statement(c, 1, additive, false, "", who, verbTo);
             }
         }
         return null;

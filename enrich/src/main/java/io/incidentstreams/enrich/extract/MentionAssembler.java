@@ -108,6 +108,9 @@ final class MentionAssembler {
         Draft current;
         Draft lastTouched;
         Place lastSite;
+        /** The last date given with its year, and the sentence it was in: year-less dates near it share its year. */
+        java.time.LocalDate yearContext;
+        int contextSentence = Integer.MIN_VALUE / 2;
         int seq;
 
         PieceState(Piece piece, String text, int seqStart) {
@@ -179,7 +182,15 @@ final class MentionAssembler {
         }
         v.places = r.placeRoles.find(v.t, actorMask(v));
         v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
-        v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor());
+        v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor(),
+                s.index() - ps.contextSentence <= 4 ? ps.yearContext : null);
+        for (DateFinder.Expr d : v.dates) {
+            java.time.LocalDate explicit = DateFinder.explicitYear(d);
+            if (explicit != null && d.usable()) {
+                ps.yearContext = explicit;
+                ps.contextSentence = s.index();
+            }
+        }
         for (DateFinder.Expr d : v.dates) {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
@@ -214,6 +225,16 @@ final class MentionAssembler {
             }
         }
         assignDates(v);
+        for (HitInfo hi : v.hits) {
+            // "a series of airstrikes ... on March 8, 2021": a general word with a day date is one concrete event
+            if (hi.sink && hi.h.generic() && !hi.h.hypothetical() && hi.h.kind() == TriggerRules.Kind.EVENT
+                    && !v.sinceMask[hi.h.from()] && hi.date != null && hi.date.value() != null
+                    && hi.date.value().precision() == DatePrecision.DAY && hi.date.value().resolved()) {
+                hi.sink = false;
+                hi.create = true;
+                hi.ref = hi.h.reference() == TriggerRules.Reference.DEFINITE;
+            }
+        }
         assignPlaces(v);
         assignFigures(v);
         assignActors(v);
@@ -415,6 +436,8 @@ final class MentionAssembler {
                 assignOffset(v, d, span);
                 continue;
             }
+            // "In September, the coalition's air strikes on ...": a date opening the sentence frames its main clause
+            boolean frame = span[0] <= 1 && span[1] < v.t.size() && (v.t.get(span[1]).sepBefore() & Token.COMMA) != 0;
             HitInfo best = null;
             int bestDist = Integer.MAX_VALUE;
             for (HitInfo hi : v.hits) {
@@ -432,7 +455,7 @@ final class MentionAssembler {
                     boolean refOnly = hi.ref && !hi.create || h.reference() == TriggerRules.Reference.DEFINITE;
                     // "the rockets hit close to the zone on January 8" reaches further than "that attack ... on Monday"
                     int reach = h.kind() == TriggerRules.Kind.EVENT && !commaBetween(v.t, h, span[0], span[1]) ? 8 : 3;
-                    if (refOnly && dist > reach && !premodifier) {
+                    if (refOnly && dist > reach && !premodifier && !(frame && h.from() >= span[1])) {
                         continue;
                     }
                     if (reportingBetween(v.t, h, span[0], span[1]) || strongBetween(v.t, h, span[0], span[1])) {
@@ -1390,9 +1413,16 @@ final class MentionAssembler {
             }
         }
         List<Draft> kept = new ArrayList<>();
+        boolean bodyViolence = false;
+        for (Draft d : ps.drafts) {
+            bodyViolence |= d.bodySeen && d.violent() && specific(d);
+        }
         for (Draft d : ps.drafts) {
             if (d.teaser && !d.bodySeen) {
                 continue; // a related-story headline alone is page furniture
+            }
+            if (!d.bodySeen && d.violent() && bodyViolence) {
+                continue; // a headline the body never took up sums up what the body reports ("bombs hit two convoys")
             }
             if (!specific(d)) {
                 continue;
@@ -1400,6 +1430,23 @@ final class MentionAssembler {
             kept.add(d);
         }
         Draft main = ps.main != null && kept.contains(ps.main) ? ps.main : null;
+        Draft lead = null;
+        for (Draft d : kept) {
+            if (lead == null || d.firstSentence < lead.firstSentence) {
+                lead = d;
+            }
+        }
+        int firstBody = Integer.MAX_VALUE;
+        for (Sentence s : ps.piece.sentences()) {
+            if (!s.headline()) {
+                firstBody = s.index();
+                break;
+            }
+        }
+        if (lead != null && !lead.violent() && lead.firstSentence <= firstBody && !longBefore(lead,
+                ps.piece.anchor())) {
+            main = lead; // the page leads with a truce: it is the news, and the violence it recalls is background
+        }
         for (Draft d : kept) {
             if (main == null && d.violent() && !d.object) {
                 main = d;
@@ -1471,6 +1518,42 @@ final class MentionAssembler {
     // ------------------------------------------------------------------------------------------------------------
     // output
 
+    private static final Set<String> MILITARY_VICTIMS = Set.of("soldier", "soldiers", "troops", "trooper",
+            "troopers", "policeman", "policemen", "police", "fighter", "fighters", "militiamen", "militiaman",
+            "guards", "guard", "peshmerga", "recruits", "cadets", "service", "marines", "personnel", "officers",
+            "members");
+    private static final Set<String> MILITARY_TARGETS = Set.of("Iraqi security forces", "US troops",
+            "coalition troops", "coalition base");
+
+    /**
+     * An attack with guns or of unknown kind on soldiers, police or fighters is a battle, not violence against
+     * civilians (ACLED's "armed clash").
+     */
+    private static IncidentType refineType(Draft d) {
+        if (d.type != IncidentType.ATTACK_ON_CIVILIANS && d.type != IncidentType.OTHER_VIOLENCE) {
+            return d.type;
+        }
+        if (!d.weapons.isEmpty() && !d.weapons.equals(Set.of("gun"))) {
+            return d.type;
+        }
+        boolean military = false;
+        boolean civilian = false;
+        for (Draft.Figure f : d.killed) {
+            String g = f.statement().group();
+            military |= MILITARY_VICTIMS.contains(g);
+            civilian |= !g.isEmpty() && !MILITARY_VICTIMS.contains(g);
+        }
+        for (Draft.Figure f : d.wounded) {
+            String g = f.statement().group();
+            military |= MILITARY_VICTIMS.contains(g);
+            civilian |= !g.isEmpty() && !MILITARY_VICTIMS.contains(g);
+        }
+        for (String t : d.targets) {
+            military |= MILITARY_TARGETS.contains(t);
+        }
+        return military && !civilian ? IncidentType.ARMED_CLASH : d.type;
+    }
+
     private IncidentMention toMention(Article a, Draft d, int index) {
         PartialDate date = d.dateValue();
         String dateText = date == null ? null : date.format();
@@ -1516,7 +1599,7 @@ final class MentionAssembler {
         evidence = capEvidence(evidence);
         boolean background = background(d);
         return new IncidentMention(a.id() + "#" + index, a.id(), a.title(), a.publishedAt(), a.outlet(), a.url(),
-                d.type, dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
+                refineType(d), dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
                 List.copyOf(actors), List.copyOf(targets), List.copyOf(d.cues), background, List.copyOf(evidence),
                 r.version);
     }

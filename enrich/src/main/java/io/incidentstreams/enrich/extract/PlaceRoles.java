@@ -112,7 +112,8 @@ final class PlaceRoles {
             if (prev >= 0 && linked(tokens, out.get(prev).to(), p.from())) {
                 Roled q = out.get(prev);
                 boolean takeRole = p.role() == Role.OTHER && (q.role() == Role.HIT || q.role() == Role.NEAR);
-                out.set(prev, new Roled(q.place(), q.from(), q.to(), q.role(), true));
+                boolean giveRole = q.role() == Role.OTHER && (p.role() == Role.HIT || p.role() == Role.NEAR);
+                out.set(prev, new Roled(q.place(), q.from(), q.to(), giveRole ? p.role() : q.role(), true));
                 out.set(k, new Roled(p.place(), p.from(), p.to(), takeRole ? q.role() : p.role(), true));
             }
             prev = k;
