@@ -3,8 +3,17 @@ package io.incidentstreams.bench;
 import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.IncidentMention;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,8 +27,16 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Extraction throughput on one thread (one core), over varied ~3 kB synthetic articles. Reported as articles
- * per second. Run: {@code java -cp 'bench/target/bench.jar:bench/target/lib/*' org.openjdk.jmh.Main Extractor}.
+ * Extraction throughput on one thread (one core), reported as articles per second.
+ *
+ * <ul>
+ *   <li>{@code extractOneArticle}: varied ~3 kB synthetic articles from {@link ArticleGenerator}.</li>
+ *   <li>{@code extractRealisticPage}: the project's sample and held-out pages as they are (page furniture, teasers,
+ *   background paragraphs; about 3 kB on average), cycled. They are read from {@code samples/} under the
+ *   working directory or its parent, or from the folder in the system property {@code bench.samples}.</li>
+ * </ul>
+ *
+ * Run: {@code java -cp 'bench/target/bench.jar:bench/target/lib/*' org.openjdk.jmh.Main ExtractorBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,5 +61,67 @@ public class ExtractorBenchmark {
         Article a = articles.get(next);
         next = next + 1 == articles.size() ? 0 : next + 1;
         return extractor.extract(a);
+    }
+
+    /** Real-looking pages from {@code samples/articles} and {@code samples/heldout/articles}. */
+    @State(Scope.Benchmark)
+    public static class RealPages {
+        private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*date (\\d{4}-\\d{2}-\\d{2}) ");
+
+        Extractor extractor;
+        List<Article> pages;
+        int next;
+
+        @Setup
+        public void setUp() {
+            extractor = Extractor.load(null);
+            pages = load(samplesDir());
+            if (pages.isEmpty()) {
+                throw new IllegalStateException("no sample pages found; run from the project root or set "
+                        + "-Dbench.samples=DIR");
+            }
+            long bytes = 0;
+            for (Article a : pages) {
+                bytes += a.text().getBytes(StandardCharsets.UTF_8).length;
+            }
+            System.out.printf("%n%d realistic pages, %d bytes on average%n", pages.size(), bytes / pages.size());
+        }
+
+        private static Path samplesDir() {
+            String prop = System.getProperty("bench.samples");
+            if (prop != null) {
+                return Path.of(prop);
+            }
+            Path here = Path.of("samples");
+            return Files.isDirectory(here) ? here : Path.of("..", "samples");
+        }
+
+        static List<Article> load(Path samples) {
+            List<Article> out = new ArrayList<>();
+            for (Path dir : List.of(samples.resolve("articles"), samples.resolve("heldout").resolve("articles"))) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                        String text = Files.readString(f, StandardCharsets.UTF_8);
+                        Matcher m = DATE_PREFIX.matcher(text);
+                        String date = m.find() ? m.group(1) : null;
+                        String name = f.getFileName().toString();
+                        out.add(new Article(name, null, null, date, null, text, f.toString()));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Benchmark
+    public List<IncidentMention> extractRealisticPage(RealPages s) {
+        Article a = s.pages.get(s.next);
+        s.next = s.next + 1 == s.pages.size() ? 0 : s.next + 1;
+        return s.extractor.extract(a);
     }
 }

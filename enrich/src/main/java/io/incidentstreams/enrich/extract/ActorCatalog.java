@@ -172,7 +172,15 @@ final class ActorCatalog {
         List<Mention> out = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (!t.capitalized() || NOT_ACTORS.contains(t.norm()) || covered(known, i)) {
+            if (!t.capitalized() || covered(known, i)) {
+                continue;
+            }
+            if (NOT_ACTORS.contains(t.norm())) {
+                // a run that opens with a title or a pronoun ("Prime Minister Sudani") names no armed group
+                while (i + 1 < tokens.size() && tokens.get(i + 1).capitalized()
+                        && !tokens.get(i + 1).clauseBreakBefore()) {
+                    i++;
+                }
                 continue;
             }
             int s = i;

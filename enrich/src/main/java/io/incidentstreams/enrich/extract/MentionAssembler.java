@@ -91,8 +91,7 @@ final class MentionAssembler {
         boolean truceWord;
         boolean announce;
         boolean[] sinceMask;
-        final java.util.Set<DateFinder.Expr> assignedDates =
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final List<DateFinder.Expr> assignedDates = new ArrayList<>(2);
         // elements that no trigger in the sentence took
         final List<CasualtyFinder.Statement> looseFigures = new ArrayList<>();
         final List<CueRules.Attribution> looseAttributions = new ArrayList<>();

@@ -52,6 +52,9 @@ final class PhraseTrie<T> {
         Node<T> n = root;
         if (lexicon != null) {
             lexicon.addFirstWord(words.get(0), bit);
+            for (String w : words) {
+                lexicon.addWord(w);
+            }
         }
         for (String w : words) {
             n = n.next.computeIfAbsent(w, k -> new Node<>());

@@ -41,7 +41,8 @@ final class PlaceRoles {
             "blocks", "hundred", "minutes", "kms");
     private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "heavily", "fortified", "guarded",
             "heavily-fortified", "sprawling", "central", "nearby", "busy", "crowded", "main", "highly", "secure",
-            "so", "called", "city", "capital", "both", "and", "to", "of", "by", "from", "just", "some", "base");
+            "so", "called", "city", "capital", "both", "and", "to", "of", "by", "from", "just", "some", "base", "western",
+            "eastern", "northern", "southern", "northwestern", "northeastern", "southwestern", "southeastern");
     private static final Set<String> PASSIVE_HIT = Set.of("hit", "struck", "targeted", "shelled", "attacked",
             "rocked", "bombed", "pounded", "came", "was", "were", "been", "again", "last", "also");
 

@@ -77,12 +77,20 @@ final class Tokenizer {
                     }
                     boolean plain = k >= to || !isApostrophe(text.charAt(k));
                     if (plain) {
-                        // one substring serves as raw and, when already lower case, as norm
                         String raw = text.substring(i, k);
-                        String lower = raw.toLowerCase(Locale.ROOT);
-                        String n = needsFolding(lower) ? fold(lower) : lower;
-                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false, parseNumber(n),
-                                hyphen, lexicon == null ? Token.ALL : lexicon.mask(n)));
+                        String n;
+                        long mask;
+                        int slot = lexicon != null && ascii(text, i, k) ? lexicon.find(text, i, k) : -2;
+                        if (slot >= 0) {
+                            n = lexicon.word(slot); // the rules' own string: no copy, hash already known
+                            mask = lexicon.maskAt(slot);
+                        } else {
+                            String lower = raw.toLowerCase(Locale.ROOT);
+                            n = slot == -1 ? lower : needsFolding(lower) ? fold(lower) : lower;
+                            mask = slot == -1 ? 0L : lexicon == null ? Token.ALL : lexicon.mask(n);
+                        }
+                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false,
+                                Character.isDigit(c) ? parseNumber(n) : Token.NOT_A_NUMBER, hyphen, mask));
                         sep = 0;
                         hyphen = false;
                         i = k;
@@ -139,6 +147,15 @@ final class Tokenizer {
             }
         }
         return out;
+    }
+
+    private static boolean ascii(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAcronymStart(String text, int i, int to) {
