@@ -31,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code extractOneArticle}: varied ~3 kB synthetic articles from {@link ArticleGenerator}.</li>
- *   <li>{@code extractRealisticPage}: the project's sample and held-out pages as they are (page furniture, teasers,
- *   background paragraphs; about 3 kB on average), cycled. They are read from {@code samples/} under the
- *   working directory or its parent, or from the folder in the system property {@code bench.samples}.</li>
+ *   <li>{@code extractRealisticPage}: the project's sample and held-out pages (page furniture, teasers, background
+ *   paragraphs), each followed by the bodies of the next ones until it holds at least 3,000 characters, cycled.
+ *   They are read from {@code samples/} under the working directory or its parent, or from the folder in the
+ *   system property {@code bench.samples}.</li>
  * </ul>
  *
  * Run: {@code java -cp 'bench/target/bench.jar:bench/target/lib/*' org.openjdk.jmh.Main ExtractorBenchmark}.
@@ -67,6 +68,8 @@ public class ExtractorBenchmark {
     @State(Scope.Benchmark)
     public static class RealPages {
         private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*date (\\d{4}-\\d{2}-\\d{2}) ");
+        /** Realistic news pages are about this long; shorter sample pages are padded with the next pages' bodies. */
+        private static final int PAGE_CHARS = 3_000;
 
         Extractor extractor;
         List<Article> pages;
@@ -97,6 +100,22 @@ public class ExtractorBenchmark {
         }
 
         static List<Article> load(Path samples) {
+            List<Article> read = read(samples);
+            List<Article> out = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                StringBuilder text = new StringBuilder(read.get(i).text());
+                for (int j = i + 1; text.length() < PAGE_CHARS && j < i + 1 + read.size(); j++) {
+                    String next = read.get(j % read.size()).text();
+                    text.append("\n\n").append(DATE_PREFIX.matcher(next).replaceFirst(""));
+                }
+                Article a = read.get(i);
+                out.add(new Article(a.id(), a.url(), a.title(), a.publishedAt(), a.outlet(), text.toString(),
+                        a.origin()));
+            }
+            return out;
+        }
+
+        private static List<Article> read(Path samples) {
             List<Article> out = new ArrayList<>();
             for (Path dir : List.of(samples.resolve("articles"), samples.resolve("heldout").resolve("articles"))) {
                 if (!Files.isDirectory(dir)) {
