@@ -31,12 +31,17 @@ final class Lexicon {
         }
     }
 
-    /** Registers a word the rules use, so that tokens of it share one string. */
-    void addWord(String word) {
+    /**
+     * Registers a word the rules use, so that tokens of it share one string; returns that string, which callers use
+     * as their key too, so that comparing a token with a key is mostly an identity check.
+     */
+    String addWord(String word) {
         int slot = slotOf(word);
         if (words[slot] == null) {
             insert(slot, word, 0L);
+            return word;
         }
+        return words[slot];
     }
 
     long mask(String word) {
@@ -53,6 +58,11 @@ final class Lexicon {
         for (int i = from; i < to; i++) {
             h = 31 * h + lower(text.charAt(i));
         }
+        return find(text, from, to, h);
+    }
+
+    /** As {@link #find(String, int, int)}, with the lower-case hash of the word already computed by the caller. */
+    int find(String text, int from, int to, int h) {
         int m = words.length - 1;
         for (int slot = spread(h) & m; ; slot = (slot + 1) & m) {
             String w = words[slot];

@@ -52,12 +52,10 @@ final class PhraseTrie<T> {
         Node<T> n = root;
         if (lexicon != null) {
             lexicon.addFirstWord(words.get(0), bit);
-            for (String w : words) {
-                lexicon.addWord(w);
-            }
         }
         for (String w : words) {
-            n = n.next.computeIfAbsent(w, k -> new Node<>());
+            String key = lexicon == null ? w : lexicon.addWord(w);
+            n = n.next.computeIfAbsent(key, k -> new Node<>());
         }
         if (n.values == null) {
             n.values = new ArrayList<>(1);

@@ -70,9 +70,17 @@ final class Tokenizer {
                         }
                     }
                 } else {
-                    // fast path: a plain word without apostrophes
+                    // fast path: a plain word without apostrophes; its lower-case hash is read in the same pass
                     int k = i;
-                    while (k < to && Character.isLetterOrDigit(text.charAt(k))) {
+                    int hash = 0;
+                    boolean ascii = true;
+                    char ch;
+                    while (k < to && (((ch = text.charAt(k)) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                            || (ch >= '0' && ch <= '9') || ch > 0x7F && Character.isLetterOrDigit(ch))) {
+                        if (ch > 0x7F) {
+                            ascii = false;
+                        }
+                        hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
                         k++;
                     }
                     boolean plain = k >= to || !isApostrophe(text.charAt(k));
@@ -80,7 +88,7 @@ final class Tokenizer {
                         String raw = text.substring(i, k);
                         String n;
                         long mask;
-                        int slot = lexicon != null && ascii(text, i, k) ? lexicon.find(text, i, k) : -2;
+                        int slot = lexicon != null && ascii ? lexicon.find(text, i, k, hash) : -2;
                         if (slot >= 0) {
                             n = lexicon.word(slot); // the rules' own string: no copy, hash already known
                             mask = lexicon.maskAt(slot);
@@ -147,15 +155,6 @@ final class Tokenizer {
             }
         }
         return out;
-    }
-
-    private static boolean ascii(String text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (text.charAt(k) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isAcronymStart(String text, int i, int to) {
