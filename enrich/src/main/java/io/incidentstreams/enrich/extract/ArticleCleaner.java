@@ -123,7 +123,7 @@ final class ArticleCleaner {
                 }
                 continue;
             }
-            if (SECTION_START.matcher(line).matches()) {
+            if (line.length() <= SECTION_MAX && SECTION_START.matcher(line).matches()) {
                 if (!related || !current.sentences.isEmpty()) {
                     sentenceIndex = flush(pieces, current, sentenceIndex);
                     current = new PieceBuilder(pieces.size(), true, null);
@@ -221,6 +221,13 @@ final class ArticleCleaner {
         }
     }
 
+    /** Longest section marker ("Related Articles", "You may also like"). */
+    private static final int SECTION_MAX = 24;
+    /** Captions and credits are short; a longer line is body text even if it names a photo. */
+    private static final int CAPTION_MAX = 400;
+    /** Longest boilerplate line worth matching whole ("CLICK HERE ..." and "Subscribe ..." run to a sentence). */
+    private static final int BOILERPLATE_MAX = 200;
+
     /** Longer lines are body text: the checks for bylines, labels and promotional lines are skipped for them. */
     private static final int SHORT_LINE = 160;
 
@@ -231,13 +238,13 @@ final class ArticleCleaner {
         if (line.indexOf('@') >= 0 && HANDLE.matcher(line).find()) {
             return true; // embedded post text or its attribution line
         }
-        if (BOILERPLATE.matcher(line).matches()) {
+        if (line.length() <= BOILERPLATE_MAX && BOILERPLATE.matcher(line).matches()) {
             return true;
         }
         if (line.startsWith("Image") && IMAGE_SOURCE_PREFIX.matcher(line).lookingAt()) {
             return line.length() - IMAGE_SOURCE_PREFIX.matcher(line).results().findFirst().get().end() < 3;
         }
-        if (mayBeCaption(line) && CAPTION.matcher(line).find()) {
+        if (line.length() <= CAPTION_MAX && mayBeCaption(line) && CAPTION.matcher(line).find()) {
             return true;
         }
         char last = line.charAt(line.length() - 1);

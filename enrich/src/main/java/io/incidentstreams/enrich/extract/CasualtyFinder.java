@@ -71,6 +71,7 @@ final class CasualtyFinder {
             "reported", "word", "sign", "signs", "indication", "of", "one", "were", "was", "has", "have", "been",
             "other", "serious", "further", "major", "yet", "else", "or", "and", "more", "damage", "known",
             "confirmed", "immediately", "there", "being", "is", "are", "people", "casualties", "injuries", "deaths");
+    private static final Set<String> TALLY = Set.of("number", "toll", "tally", "count");
     private static final Set<String> TOTAL_VERBS = Set.of("rose", "risen", "rises", "climbed", "reached", "stood",
             "stands", "jumped", "increased", "put", "at", "to", "of", "was", "is", "has", "had");
 
@@ -130,7 +131,7 @@ final class CasualtyFinder {
         for (PhraseTrie.Match<Word> m : found) {
             Word w = primary(m.values());
             if (m.from() >= 2 && tokens.get(m.from() - 1).norm().equals("of")
-                    && Set.of("number", "toll", "tally", "count").contains(tokens.get(m.from() - 2).norm())) {
+                    && TALLY.contains(tokens.get(m.from() - 2).norm())) {
                 w = w == Word.KILLED || w == Word.KILLED_NOUN ? Word.KILLED_NOUN : Word.WOUNDED_NOUN;
             }
             if (zero(tokens, m, w, out)) {
@@ -145,7 +146,12 @@ final class CasualtyFinder {
                         out.add(left);
                         break;
                     }
-                    Statement right = rightGroups(tokens, m.to(), c, m.from());
+                    int objectFrom = m.to();
+                    if (m.from() > 0 && tokens.get(m.from() - 1).norm().equals("the") && objectFrom < tokens.size()
+                            && tokens.get(objectFrom).norm().equals("of")) {
+                        objectFrom++; // "resulted in the killing of a soldier"
+                    }
+                    Statement right = rightGroups(tokens, objectFrom, c, m.from());
                     if (right != null) {
                         out.add(right);
                     } else if (c == Category.KILLED && named != null && isVerbUse(tokens, m)) {
@@ -238,6 +244,9 @@ final class CasualtyFinder {
         if (i < 0 || tokens.get(i + 1).clauseBreakBefore() && i + 1 < verbFrom) {
             return null;
         }
+        if (tokens.get(i).norm().equals("who") && i + 1 < verbFrom) {
+            return relativeSubject(tokens, i, verbFrom, c, verbTo, additive);
+        }
         // a bare number right before: "3 killed", "three dead"
         int bare = number(tokens, i);
         if (bare > 0 && i == verbFrom - 1 && !tokens.get(i).norm().equals("a")
@@ -276,6 +285,46 @@ final class CasualtyFinder {
             additive = true;
         }
         return new Statement(c, total, additive, false, group, start, verbTo);
+    }
+
+    /**
+     * "X, a commander of the group, who was killed by a drone strike": one person when the relative clause is
+     * singular and a person is named or described before it; a plural clause counts the group before it, if any.
+     */
+    private Statement relativeSubject(List<Token> tokens, int who, int verbFrom, Category c, int verbTo,
+                                      boolean additive) {
+        String aux = tokens.get(who + 1).norm();
+        if (who == 0) {
+            return null;
+        }
+        if (aux.equals("were") || aux.equals("have")) {
+            int[] g = groupEndingAt(tokens, who - 1, true);
+            return g == null ? null : new Statement(c, g[0], additive, false, tokens.get(g[2]).norm(), g[1], verbTo);
+        }
+        if (!aux.equals("was") && !aux.equals("has") && !aux.equals("had")) {
+            return null;
+        }
+        int capitalRun = 0;
+        for (int k = who - 1; k >= 0 && who - k <= 12; k--) {
+            Token t = tokens.get(k);
+            if (t.strongBreakBefore() && k > 0 && (t.sepBefore() & Token.PAREN) == 0) {
+                break;
+            }
+            // the statement starts at "who", so that it goes with the trigger of its own clause ("by a drone strike")
+            if (persons.longestAt(tokens, k) != null && !isPlural(t.norm())) {
+                return new Statement(c, 1, additive, false, t.norm(), who, verbTo);
+            }
+            capitalRun = t.capitalized() && !t.isNumber() ? capitalRun + 1 : 0;
+            if (capitalRun >= 2) {
+                return new Statement(c, 1, additive, false, "", who, verbTo);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPlural(String n) {
+        return n.endsWith("s") && !n.endsWith("ss") || n.equals("people") || n.equals("men") || n.equals("women")
+                || n.equals("children") || n.equals("personnel") || n.equals("staff") || n.equals("police");
     }
 
     /**
@@ -337,8 +386,12 @@ final class CasualtyFinder {
                     && !tokens.get(k).clauseBreakBefore()) {
                 return new int[] {number(tokens, k - 1), approxStart(tokens, k - 1), noun}; // "three of its staff"
             }
-            if (tokens.get(k).norm().equals("the") || tokens.get(k).norm().equals("of")
-                    || tokens.get(k).norm().equals("and")) {
+            String kn = tokens.get(k).norm();
+            if ((kn.equals("his") || kn.equals("her")) && k == noun - 1 && !isPlural(tokens.get(noun).norm())
+                    && first) {
+                return new int[] {1, k, noun}; // "his driver was also killed"
+            }
+            if (kn.equals("the") || kn.equals("of") || kn.equals("and")) {
                 return null;
             }
         }

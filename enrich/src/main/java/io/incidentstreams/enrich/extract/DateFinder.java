@@ -83,7 +83,8 @@ final class DateFinder {
                     + "|(?<nxt>\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+(?<u9>day|week|month|"
                     + "year)\\b)"
                     + "|(?<dba>\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
-                    + "|(?<hrs>\\b(?:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before)\\b)");
+                    + "|(?<hrs>\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before|later"
+                    + "|earlier)\\b)");
     private static final Pattern ZONE = Pattern.compile(
             "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"
                     + "(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\b\\.?)?\\s*)?[\\s,(]*"
@@ -125,6 +126,16 @@ final class DateFinder {
 
     /** As {@link #find(String, int, int, LocalDate)}, over tokens already read from {@code text}. */
     List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor) {
+        return find(text, tokens, to, anchor, null);
+    }
+
+    /**
+     * As {@link #find(String, List, int, LocalDate)}, with {@code context}: the date with a year that the text gave
+     * just before ("In January 2020 ... On Jan. 3 ..."). A day or month without a year resolves to its most recent
+     * occurrence before the anchor, unless that lies more than half a year from the context and another occurrence
+     * (not after the anchor) lies close to it: then the story is telling an older year.
+     */
+    List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor, LocalDate context) {
         List<Expr> out = new ArrayList<>();
         Matcher m = null;
         int done = -1;
@@ -139,11 +150,22 @@ final class DateFinder {
             }
             m.region(t.start(), to);
             if (m.lookingAt()) {
-                Expr e = build(m, text, to, anchor);
+                Expr e = build(m, text, to, anchor, context);
                 if (e != null) {
                     out.add(e);
                 }
                 done = m.end();
+                if (e != null && m.group("off") != null && e.text().endsWith("ago") && k + 1 < tokens.size()) {
+                    // "a year ago tonight": the evening belongs to the day a year ago, not to the page's day
+                    int j = k + 1;
+                    while (j < tokens.size() && tokens.get(j).start() < done) {
+                        j++;
+                    }
+                    if (j < tokens.size() && (tokens.get(j).norm().equals("tonight")
+                            || tokens.get(j).norm().equals("today"))) {
+                        done = tokens.get(j).end();
+                    }
+                }
             }
         }
         return out;
@@ -193,7 +215,7 @@ final class DateFinder {
             "throughout", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "several", "few", "hours", "minutes", "moments", "shortly", "soon", "barely");
 
-    private Expr build(Matcher m, String text, int limit, LocalDate anchor) {
+    private Expr build(Matcher m, String text, int limit, LocalDate anchor, LocalDate context) {
         int s = m.start();
         int e = m.end();
         String word = m.group();
@@ -209,6 +231,9 @@ final class DateFinder {
                 return null;
             }
             PartialDate v = monthDay(month, day, y == null ? null : Integer.parseInt(y), anchor);
+            if (y == null && v != null && context != null) {
+                v = nearContext(v, anchor, context);
+            }
             if (v == null && y != null) {
                 return null; // impossible date such as Feb 30
             }
@@ -310,8 +335,53 @@ final class DateFinder {
             return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, signed, ChronoUnit.DAYS);
         }
         if (m.group("hrs") != null) {
+            String d = m.group("d11");
+            if (d.equals("later") || d.equals("earlier")) {
+                // "Hours later a second bomb exploded": the same day as the incident just discussed
+                return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, 0, ChronoUnit.DAYS);
+            }
             // "hours after X": same day as X, as far as day precision can tell
             return new Expr(s, e, word, Kind.OFFSET_TO_EVENT, null, zone, false, false, 0, ChronoUnit.DAYS);
+        }
+        return null;
+    }
+
+    /** Days from the context beyond which a year-less date is taken to belong to the context's year instead. */
+    private static final int CONTEXT_DAYS = 183;
+
+    private static PartialDate nearContext(PartialDate v, LocalDate anchor, LocalDate context) {
+        if (!v.resolved() || Math.abs(ChronoUnit.DAYS.between(context, v.lo())) <= CONTEXT_DAYS) {
+            return v;
+        }
+        PartialDate best = v;
+        long bestGap = Math.abs(ChronoUnit.DAYS.between(context, v.lo()));
+        for (int dy = -1; dy <= 1; dy++) {
+            PartialDate c = v.shift(context.getYear() + dy - v.year(), ChronoUnit.YEARS);
+            if (c == null || !c.resolved() || anchor != null && c.lo().isAfter(anchor.plusDays(1))) {
+                continue;
+            }
+            long gap = Math.abs(ChronoUnit.DAYS.between(context, c.lo()));
+            if (gap < bestGap && gap <= CONTEXT_DAYS) {
+                best = c;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
+    /** The day an expression with its own year gives ("January 8, 2020", "8 Jan 2020"), else null. */
+    static LocalDate explicitYear(Expr e) {
+        if (e.value() == null || !e.value().resolved() || e.kind() != Kind.ABSOLUTE
+                || e.value().precision() != DatePrecision.DAY) {
+            return null;
+        }
+        String t = e.text();
+        for (int i = 0; i + 3 < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i)) && Character.isDigit(t.charAt(i + 1))
+                    && Character.isDigit(t.charAt(i + 2)) && Character.isDigit(t.charAt(i + 3))
+                    && (t.charAt(i) == '1' || t.charAt(i) == '2')) {
+                return e.value().lo();
+            }
         }
         return null;
     }

@@ -29,7 +29,7 @@ final class Draft {
         int rank() {
             int r = role == PlaceRoles.Role.HIT ? 2 : role == PlaceRoles.Role.NEAR ? 1 : 0;
             int direction = role == PlaceRoles.Role.DIRECTION ? 0 : 1;
-            return direction * 1000 + place.specificity() * 10 + r;
+            return direction * 1000 + place.specificity() * 10 + r + (place.unknown() ? 0 : 5);
         }
 
         int precision() {

@@ -91,8 +91,7 @@ final class MentionAssembler {
         boolean truceWord;
         boolean announce;
         boolean[] sinceMask;
-        final java.util.Set<DateFinder.Expr> assignedDates =
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final List<DateFinder.Expr> assignedDates = new ArrayList<>(2);
         // elements that no trigger in the sentence took
         final List<CasualtyFinder.Statement> looseFigures = new ArrayList<>();
         final List<CueRules.Attribution> looseAttributions = new ArrayList<>();
@@ -108,6 +107,9 @@ final class MentionAssembler {
         Draft current;
         Draft lastTouched;
         Place lastSite;
+        /** The last date given with its year, and the sentence it was in: year-less dates near it share its year. */
+        java.time.LocalDate yearContext;
+        int contextSentence = Integer.MIN_VALUE / 2;
         int seq;
 
         PieceState(Piece piece, String text, int seqStart) {
@@ -177,9 +179,17 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.places = r.placeRoles.find(v.t);
+        v.places = r.placeRoles.find(v.t, actorMask(v));
         v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
-        v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor());
+        v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor(),
+                s.index() - ps.contextSentence <= 4 ? ps.yearContext : null);
+        for (DateFinder.Expr d : v.dates) {
+            java.time.LocalDate explicit = DateFinder.explicitYear(d);
+            if (explicit != null && d.usable()) {
+                ps.yearContext = explicit;
+                ps.contextSentence = s.index();
+            }
+        }
         for (DateFinder.Expr d : v.dates) {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
@@ -214,6 +224,16 @@ final class MentionAssembler {
             }
         }
         assignDates(v);
+        for (HitInfo hi : v.hits) {
+            // "a series of airstrikes ... on March 8, 2021": a general word with a day date is one concrete event
+            if (hi.sink && hi.h.generic() && !hi.h.hypothetical() && hi.h.kind() == TriggerRules.Kind.EVENT
+                    && !v.sinceMask[hi.h.from()] && hi.date != null && hi.date.value() != null
+                    && hi.date.value().precision() == DatePrecision.DAY && hi.date.value().resolved()) {
+                hi.sink = false;
+                hi.create = true;
+                hi.ref = hi.h.reference() == TriggerRules.Reference.DEFINITE;
+            }
+        }
         assignPlaces(v);
         assignFigures(v);
         assignActors(v);
@@ -255,6 +275,20 @@ final class MentionAssembler {
         if (ps.current != null) {
             ps.lastTouched = ps.current;
         }
+    }
+
+    /** Tokens inside an actor name: never a place. */
+    private static boolean[] actorMask(View v) {
+        if (v.actors.isEmpty()) {
+            return null;
+        }
+        boolean[] mask = new boolean[v.t.size()];
+        for (ActorCatalog.Mention m : v.actors) {
+            for (int i = m.from(); i < m.to(); i++) {
+                mask[i] = true;
+            }
+        }
+        return mask;
     }
 
     /** Tokens inside an actor or place name: never the name of a person killed. */
@@ -401,6 +435,8 @@ final class MentionAssembler {
                 assignOffset(v, d, span);
                 continue;
             }
+            // "In September, the coalition's air strikes on ...": a date opening the sentence frames its main clause
+            boolean frame = span[0] <= 1 && span[1] < v.t.size() && (v.t.get(span[1]).sepBefore() & Token.COMMA) != 0;
             HitInfo best = null;
             int bestDist = Integer.MAX_VALUE;
             for (HitInfo hi : v.hits) {
@@ -418,7 +454,7 @@ final class MentionAssembler {
                     boolean refOnly = hi.ref && !hi.create || h.reference() == TriggerRules.Reference.DEFINITE;
                     // "the rockets hit close to the zone on January 8" reaches further than "that attack ... on Monday"
                     int reach = h.kind() == TriggerRules.Kind.EVENT && !commaBetween(v.t, h, span[0], span[1]) ? 8 : 3;
-                    if (refOnly && dist > reach && !premodifier) {
+                    if (refOnly && dist > reach && !premodifier && !(frame && h.from() >= span[1])) {
                         continue;
                     }
                     if (reportingBetween(v.t, h, span[0], span[1]) || strongBetween(v.t, h, span[0], span[1])) {
@@ -498,7 +534,8 @@ final class MentionAssembler {
                 boolean after = p.from() >= h.to();
                 int dist = distance(h, p.from(), p.to()) + (after ? 0 : 2)
                         + (commaBetween(v.t, h, p.from(), p.to()) ? 4 : 0);
-                if (strongBetween(v.t, h, p.from(), p.to())) {
+                if (strongBetween(v.t, h, p.from(), p.to()) && !(p.from() >= h.to() && p.list()
+                        && onlyColonBetween(v.t, h.to(), p.from()))) {
                     continue;
                 }
                 boolean refOnly = hi.ref && !hi.create;
@@ -516,6 +553,21 @@ final class MentionAssembler {
                 best.places.add(p);
             }
         }
+    }
+
+    /** True if the only strong stop in tokens {@code (from, to]} is one colon. */
+    private static boolean onlyColonBetween(List<Token> t, int from, int to) {
+        int colons = 0;
+        for (int i = Math.max(from, 1); i <= Math.min(to, t.size() - 1); i++) {
+            int sep = t.get(i).sepBefore();
+            if ((sep & Token.STRONG) != 0) {
+                if ((sep & Token.COLON) == 0) {
+                    return false;
+                }
+                colons++;
+            }
+        }
+        return colons <= 1;
     }
 
     private static boolean commaBetween(List<Token> t, TriggerRules.Hit h, int from, int to) {
@@ -960,7 +1012,8 @@ final class MentionAssembler {
         }
         // place
         Place p = bestPlace(hi);
-        if (p != null && d.place != null && !r.gazetteer.compatible(p, d.place.place())
+        if (p != null && d.place != null && !p.unknown() && !d.place.place().unknown()
+                && !r.gazetteer.compatible(p, d.place.place())
                 && !(p.isSite() && d.place.place().isSite() && sameTown(p, d.place.place()))) {
             return false; // impacts at two sites of one town can be one salvo; other towns cannot
         }
@@ -1114,7 +1167,10 @@ final class MentionAssembler {
         }
     }
 
-    /** Sites hit by the same trigger in another town, joined by "and": see {@link #atOtherSite}. */
+    /**
+     * Sites hit by the same trigger in another town, joined by "and" or listed ("at three sites: A, B and C", "two
+     * bases, A in Anbar and a facility near B"): see {@link #atOtherSite}.
+     */
     private void noteOtherSites(View v, HitInfo hi, Draft d) {
         if (d.place == null || hi.places.size() < 2 || !d.violent()) {
             return;
@@ -1122,8 +1178,10 @@ final class MentionAssembler {
         Place chosen = d.place.place();
         for (PlaceRoles.Roled p : hi.places) {
             Place other = p.place();
-            if (p.role() != PlaceRoles.Role.HIT || other.specificity() < 3 || other.id().equals(chosen.id())
-                    || r.gazetteer.compatible(other, chosen) || sameTown(other, chosen)) {
+            boolean roleOk = p.role() == PlaceRoles.Role.HIT || p.list() && p.role() == PlaceRoles.Role.NEAR;
+            if (!roleOk || other.specificity() < 3 || other.id().equals(chosen.id())
+                    || !other.unknown() && !chosen.unknown() && (r.gazetteer.compatible(other, chosen)
+                    || sameTown(other, chosen))) {
                 continue;
             }
             boolean joined = false;
@@ -1131,7 +1189,7 @@ final class MentionAssembler {
                 if (q.place().id().equals(chosen.id())) {
                     int a = Math.min(q.to(), p.to());
                     int b = Math.max(q.from(), p.from());
-                    joined = containsWord(v.t, a, b, "and");
+                    joined = containsWord(v.t, a, b, "and") || p.list() && q.list() && b - a <= 12;
                 }
             }
             boolean known = false;
@@ -1354,9 +1412,16 @@ final class MentionAssembler {
             }
         }
         List<Draft> kept = new ArrayList<>();
+        boolean bodyViolence = false;
+        for (Draft d : ps.drafts) {
+            bodyViolence |= d.bodySeen && d.violent() && specific(d);
+        }
         for (Draft d : ps.drafts) {
             if (d.teaser && !d.bodySeen) {
                 continue; // a related-story headline alone is page furniture
+            }
+            if (!d.bodySeen && d.violent() && bodyViolence) {
+                continue; // a headline the body never took up sums up what the body reports ("bombs hit two convoys")
             }
             if (!specific(d)) {
                 continue;
@@ -1364,6 +1429,23 @@ final class MentionAssembler {
             kept.add(d);
         }
         Draft main = ps.main != null && kept.contains(ps.main) ? ps.main : null;
+        Draft lead = null;
+        for (Draft d : kept) {
+            if (lead == null || d.firstSentence < lead.firstSentence) {
+                lead = d;
+            }
+        }
+        int firstBody = Integer.MAX_VALUE;
+        for (Sentence s : ps.piece.sentences()) {
+            if (!s.headline()) {
+                firstBody = s.index();
+                break;
+            }
+        }
+        if (lead != null && !lead.violent() && lead.firstSentence <= firstBody && !longBefore(lead,
+                ps.piece.anchor())) {
+            main = lead; // the page leads with a truce: it is the news, and the violence it recalls is background
+        }
         for (Draft d : kept) {
             if (main == null && d.violent() && !d.object) {
                 main = d;
@@ -1435,6 +1517,42 @@ final class MentionAssembler {
     // ------------------------------------------------------------------------------------------------------------
     // output
 
+    private static final Set<String> MILITARY_VICTIMS = Set.of("soldier", "soldiers", "troops", "trooper",
+            "troopers", "policeman", "policemen", "police", "fighter", "fighters", "militiamen", "militiaman",
+            "guards", "guard", "peshmerga", "recruits", "cadets", "service", "marines", "personnel", "officers",
+            "members");
+    private static final Set<String> MILITARY_TARGETS = Set.of("Iraqi security forces", "US troops",
+            "coalition troops", "coalition base");
+
+    /**
+     * An attack with guns or of unknown kind on soldiers, police or fighters is a battle, not violence against
+     * civilians (ACLED's "armed clash").
+     */
+    private static IncidentType refineType(Draft d) {
+        if (d.type != IncidentType.ATTACK_ON_CIVILIANS && d.type != IncidentType.OTHER_VIOLENCE) {
+            return d.type;
+        }
+        if (!d.weapons.isEmpty() && !d.weapons.equals(Set.of("gun"))) {
+            return d.type;
+        }
+        boolean military = false;
+        boolean civilian = false;
+        for (Draft.Figure f : d.killed) {
+            String g = f.statement().group();
+            military |= MILITARY_VICTIMS.contains(g);
+            civilian |= !g.isEmpty() && !MILITARY_VICTIMS.contains(g);
+        }
+        for (Draft.Figure f : d.wounded) {
+            String g = f.statement().group();
+            military |= MILITARY_VICTIMS.contains(g);
+            civilian |= !g.isEmpty() && !MILITARY_VICTIMS.contains(g);
+        }
+        for (String t : d.targets) {
+            military |= MILITARY_TARGETS.contains(t);
+        }
+        return military && !civilian ? IncidentType.ARMED_CLASH : d.type;
+    }
+
     private IncidentMention toMention(Article a, Draft d, int index) {
         PartialDate date = d.dateValue();
         String dateText = date == null ? null : date.format();
@@ -1480,7 +1598,7 @@ final class MentionAssembler {
         evidence = capEvidence(evidence);
         boolean background = background(d);
         return new IncidentMention(a.id() + "#" + index, a.id(), a.title(), a.publishedAt(), a.outlet(), a.url(),
-                d.type, dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
+                refineType(d), dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
                 List.copyOf(actors), List.copyOf(targets), List.copyOf(d.cues), background, List.copyOf(evidence),
                 r.version);
     }

@@ -106,14 +106,23 @@ record PartialDate(Integer year, Integer month, Integer day, DatePrecision preci
         if (!resolved()) {
             return null;
         }
-        switch (precision) {
-            case DAY:
-                return String.format("%04d-%02d-%02d", year, month, day);
-            case MONTH:
-                return String.format("%04d-%02d", year, month);
-            default:
-                return String.format("%04d", year);
+        StringBuilder b = new StringBuilder(10);
+        pad(b, year, 4);
+        if (precision != DatePrecision.YEAR) {
+            pad(b.append('-'), month, 2);
+            if (precision == DatePrecision.DAY) {
+                pad(b.append('-'), day, 2);
+            }
         }
+        return b.toString();
+    }
+
+    private static void pad(StringBuilder b, int v, int width) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        b.append(s);
     }
 
     @Override

@@ -54,7 +54,8 @@ final class PhraseTrie<T> {
             lexicon.addFirstWord(words.get(0), bit);
         }
         for (String w : words) {
-            n = n.next.computeIfAbsent(w, k -> new Node<>());
+            String key = lexicon == null ? w : lexicon.addWord(w);
+            n = n.next.computeIfAbsent(key, k -> new Node<>());
         }
         if (n.values == null) {
             n.values = new ArrayList<>(1);

@@ -22,6 +22,21 @@ import java.util.Locale;
 record Place(String id, String name, String kind, String city, String admin1, String country, Double lat, Double lon,
              int precision, List<String> within, List<String> aliases) {
 
+    /** Id prefix of a place the gazetteer lacks, named in the text and kept with its raw name. */
+    static final String RAW = "raw:";
+
+    /**
+     * A place named in the text that the gazetteer lacks: it keeps its raw name and gets no coordinates, city or
+     * country, so that no wrong guess is ever output. {@code kind} is read from the noun after the name.
+     */
+    static Place raw(String name, String kind) {
+        return new Place(RAW + Gazetteer.key(name), name, kind, null, null, null, null, null, 2, List.of(), List.of());
+    }
+
+    boolean unknown() {
+        return id.startsWith(RAW);
+    }
+
     /** How fine the place is: sites 4, towns 3, governorates 2, regions 1, countries 0. */
     int specificity() {
         switch (kind.toLowerCase(Locale.ROOT)) {
@@ -33,7 +48,10 @@ record Place(String id, String name, String kind, String city, String admin1, St
                 return 2;
             case "city":
             case "town":
+            case "unknown-town":
                 return 3;
+            case "unknown-area":
+                return 2;
             default:
                 return 4;
         }
@@ -44,6 +62,9 @@ record Place(String id, String name, String kind, String city, String admin1, St
     }
 
     Location toLocation(int effectivePrecision) {
+        if (unknown()) {
+            return Location.unknown(name);
+        }
         return new Location(name, city, admin1, country, lat, lon, effectivePrecision);
     }
 }

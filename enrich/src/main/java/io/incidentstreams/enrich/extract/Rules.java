@@ -23,7 +23,7 @@ final class Rules {
         this.placeRoles = new PlaceRoles(gazetteer);
         this.triggers = new TriggerRules(files.json("triggers.json"), lexicon);
         this.dates = new DateFinder(files.json("dates.json"), lexicon);
-        this.actors = new ActorCatalog(files.json("actors.json"), lexicon);
+        this.actors = new ActorCatalog(files.json("actors.json"), lexicon, gazetteer);
         this.cues = new CueRules(files.json("cues.json"), lexicon);
         this.casualties = new CasualtyFinder(files.json("casualties.json"), lexicon);
         this.targets = new TargetRules(files.json("targets.json"), lexicon);

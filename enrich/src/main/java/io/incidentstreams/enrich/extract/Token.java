@@ -24,6 +24,8 @@ record Token(String norm, String raw, int start, int end, int sepBefore, boolean
     static final int PAREN = 8;
     /** A quotation mark. */
     static final int QUOTE = 16;
+    /** A colon (also marked STRONG): what follows may be an apposition list ("two bases: A and B"). */
+    static final int COLON = 32;
 
     /** Value when the token is not a number. */
     static final long NOT_A_NUMBER = Long.MIN_VALUE;

@@ -70,19 +70,35 @@ final class Tokenizer {
                         }
                     }
                 } else {
-                    // fast path: a plain word without apostrophes
+                    // fast path: a plain word without apostrophes; its lower-case hash is read in the same pass
                     int k = i;
-                    while (k < to && Character.isLetterOrDigit(text.charAt(k))) {
+                    int hash = 0;
+                    boolean ascii = true;
+                    char ch;
+                    while (k < to && (((ch = text.charAt(k)) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                            || (ch >= '0' && ch <= '9') || ch > 0x7F && Character.isLetterOrDigit(ch))) {
+                        if (ch > 0x7F) {
+                            ascii = false;
+                        }
+                        hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
                         k++;
                     }
                     boolean plain = k >= to || !isApostrophe(text.charAt(k));
                     if (plain) {
-                        // one substring serves as raw and, when already lower case, as norm
                         String raw = text.substring(i, k);
-                        String lower = raw.toLowerCase(Locale.ROOT);
-                        String n = needsFolding(lower) ? fold(lower) : lower;
-                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false, parseNumber(n),
-                                hyphen, lexicon == null ? Token.ALL : lexicon.mask(n)));
+                        String n;
+                        long mask;
+                        int slot = lexicon != null && ascii ? lexicon.find(text, i, k, hash) : -2;
+                        if (slot >= 0) {
+                            n = lexicon.word(slot); // the rules' own string: no copy, hash already known
+                            mask = lexicon.maskAt(slot);
+                        } else {
+                            String lower = raw.toLowerCase(Locale.ROOT);
+                            n = slot == -1 ? lower : needsFolding(lower) ? fold(lower) : lower;
+                            mask = slot == -1 ? 0L : lexicon == null ? Token.ALL : lexicon.mask(n);
+                        }
+                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false,
+                                Character.isDigit(c) ? parseNumber(n) : Token.NOT_A_NUMBER, hyphen, mask));
                         sep = 0;
                         hyphen = false;
                         i = k;
@@ -171,8 +187,9 @@ final class Tokenizer {
         switch (c) {
             case ',':
                 return Token.COMMA;
-            case ';':
             case ':':
+                return Token.STRONG | Token.COLON;
+            case ';':
             case '!':
             case '?':
             case '.':

@@ -164,6 +164,25 @@ final class TriggerRules {
                     hits.add(hit(tokens, e.kind(), e, m.from(), m.to(), m.from(), m.to(), sentenceGeneric));
                     break;
                 case WEAPON: {
+                    // "a missile and drone attack": two weapons of one event phrase
+                    if (mi + 1 < matches.size() && m.to() + 1 == matches.get(mi + 1).from()
+                            && (tokens.get(m.to()).norm().equals("and") || tokens.get(m.to()).norm().equals("or"))
+                            && primary(matches.get(mi + 1).values()) != null
+                            && primary(matches.get(mi + 1).values()).kind() == Kind.EVENT
+                            && !tokens.get(m.to()).clauseBreakBefore()) {
+                        PhraseTrie.Match<Entry> ev = matches.get(mi + 1);
+                        List<String> both = new ArrayList<>(e.weapons());
+                        for (String w : primary(ev.values()).weapons()) {
+                            if (!both.contains(w)) {
+                                both.add(w);
+                            }
+                        }
+                        Entry joint = new Entry(Kind.EVENT, e.type(), List.copyOf(both));
+                        hits.add(hit(tokens, Kind.EVENT, joint, m.from(), ev.to(), m.from(), ev.to(), sentenceGeneric));
+                        mi++;
+                        break;
+                    }
+                    e = unexploded(tokens, m.from(), e);
                     int verb = findVerb(tokens, matches, mi, verbUsed);
                     if (verb >= 0) {
                         verbUsed[verb] = true;
@@ -196,6 +215,25 @@ final class TriggerRules {
         }
         hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return hits;
+    }
+
+    private static final Set<String> REMNANT = Set.of("unexploded", "leftover", "abandoned", "old");
+    private static final Set<String> REMNANT_WEAPONS = Set.of("mortar", "artillery", "rocket", "missile", "grenade");
+
+    /** "an unexploded mortar shell went off": remnants of war are coded as explosive devices, as ACLED does. */
+    private static Entry unexploded(List<Token> tokens, int from, Entry e) {
+        if (e.weapons().isEmpty() || !REMNANT_WEAPONS.contains(e.weapons().get(0))) {
+            return e;
+        }
+        for (int i = from - 1; i >= 0 && from - i <= 2; i--) {
+            if (REMNANT.contains(tokens.get(i).norm())) {
+                return new Entry(e.kind(), IncidentType.IED_ATTACK, e.weapons());
+            }
+            if (tokens.get(i + 1).clauseBreakBefore()) {
+                break;
+            }
+        }
+        return e;
     }
 
     private static final Set<String> ELLIPTIC_VERBS = Set.of("fell", "landed", "struck", "hit", "exploded",

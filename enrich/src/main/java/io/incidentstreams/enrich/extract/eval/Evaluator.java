@@ -81,7 +81,11 @@ public final class Evaluator {
         return evaluate(readGold(goldFile), articles);
     }
 
-    /** Extracts every article the gold names and scores the result. */
+    /**
+     * Extracts every article given and scores the result. An article the gold file has no line for is taken to
+     * report nothing, so every mention from it counts as spurious (a page that must yield nothing is labelled by
+     * leaving it out of the gold file).
+     */
     public EvaluationReport evaluate(List<GoldIncident> gold, List<Article> articles) {
         Map<String, List<GoldIncident>> goldByArticle = new LinkedHashMap<>();
         for (GoldIncident g : gold) {
@@ -91,6 +95,8 @@ public final class Evaluator {
         List<GoldIncident> missed = new ArrayList<>();
         List<IncidentMention> spurious = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<Article> labelled = new java.util.HashSet<>();
         int extracted = 0;
         for (Map.Entry<String, List<GoldIncident>> e : goldByArticle.entrySet()) {
             Article article = findArticle(e.getKey(), articles);
@@ -99,9 +105,20 @@ public final class Evaluator {
                 missed.addAll(e.getValue());
                 continue;
             }
+            labelled.add(article);
+            names.put(article.id(), e.getKey());
             List<IncidentMention> mentions = extractor.extract(article);
             extracted += mentions.size();
             matchArticle(e.getValue(), mentions, matches, missed, spurious);
+        }
+        for (Article article : articles) {
+            if (labelled.contains(article)) {
+                continue;
+            }
+            names.put(article.id(), label(article));
+            List<IncidentMention> mentions = extractor.extract(article);
+            extracted += mentions.size();
+            spurious.addAll(mentions);
         }
         Map<String, EvaluationReport.FieldScore> fields = new LinkedHashMap<>();
         for (String f : FIELDS) {
@@ -114,7 +131,17 @@ public final class Evaluator {
             fields.put(f, new EvaluationReport.FieldScore(f, correct, matches.size()));
         }
         return new EvaluationReport(gold.size(), extracted, matches.size(), fields, List.copyOf(matches),
-                List.copyOf(missed), List.copyOf(spurious), List.copyOf(unknown));
+                List.copyOf(missed), List.copyOf(spurious), List.copyOf(unknown), Map.copyOf(names));
+    }
+
+    /** A short name for an article in a report: the file name of its origin or URL, else its id. */
+    private static String label(Article a) {
+        for (String candidate : new String[] {a.origin(), a.url()}) {
+            if (candidate != null && !candidate.isBlank() && !candidate.equals("feed")) {
+                return fileName(candidate);
+            }
+        }
+        return a.id();
     }
 
     private void matchArticle(List<GoldIncident> gold, List<IncidentMention> mentions,

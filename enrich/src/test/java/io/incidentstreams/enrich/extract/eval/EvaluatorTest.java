@@ -65,7 +65,7 @@ class EvaluatorTest {
                 "{\"article\": \"makhmour_mortars.txt\", \"type\": \"air_drone_strike\", \"date\": \"2021-05-01\", "
                         + "\"datePrecision\": \"day\", \"location\": \"Sinjar\", \"killed\": null, \"wounded\": null, "
                         + "\"perpetrator\": \"Turkey\", \"status\": null, \"background\": true}")));
-        EvaluationReport r = EVALUATOR.evaluate(gold, articles());
+        EvaluationReport r = EVALUATOR.evaluate(gold, articles().subList(0, 1));
         assertThat(r.goldCount()).isEqualTo(2);
         assertThat(r.extractedCount()).isEqualTo(2); // the mortars and the April bomb
         assertThat(r.matchedCount()).isEqualTo(1);
@@ -77,6 +77,22 @@ class EvaluatorTest {
         assertThat(r.fields().get("wounded").accuracy()).isZero();
         assertThat(r.fields().get("killed").accuracy()).isEqualTo(1.0);
         assertThat(r.matches()).singleElement().satisfies(m -> assertThat(m.wrongFields()).containsExactly("wounded"));
+    }
+
+    @Test
+    void countsEveryMentionOfAnArticleWithoutGoldLinesAsSpurious() throws Exception {
+        List<GoldIncident> gold = Evaluator.readGold(new StringReader(
+                "{\"article\": \"basra_airport_drone.txt\", \"type\": \"air_drone_strike\", \"date\": \"2021-06-26\", "
+                        + "\"datePrecision\": \"day\", \"location\": \"Basra\", \"killed\": 0, \"wounded\": 0, "
+                        + "\"perpetrator\": \"Iran-backed militias\", \"status\": \"blamed\", "
+                        + "\"background\": false}"));
+        EvaluationReport r = EVALUATOR.evaluate(gold, articles());
+        // the truce article and the Makhmour page are not in this gold file: all they yield is spurious
+        assertThat(r.matchedCount()).isEqualTo(1);
+        assertThat(r.spurious()).extracting(m -> m.location() == null ? null : m.location().name())
+                .contains("Makhmour", "Tuz Khurmatu");
+        assertThat(r.extractedCount()).isEqualTo(1 + r.spurious().size());
+        assertThat(r.toText()).contains("makhmour_mortars.txt#0");
     }
 
     @Test
