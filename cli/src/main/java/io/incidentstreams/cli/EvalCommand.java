@@ -21,7 +21,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold labels (JSON Lines), e.g. samples/gold.jsonl.")
     Path gold;
 
-    @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles the gold file labels.")
+    @Option(names = "--articles", required = true, paramLabel = "DIR", description = "Articles to score (files or folders, repeatable). Every article given is scored: one "
+                    + "without gold lines must yield nothing.")
     List<Path> articles;
 
     @Mixin
