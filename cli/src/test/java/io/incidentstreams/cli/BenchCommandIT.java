@@ -55,6 +55,7 @@ class BenchCommandIT {
     @Test
     void theBenchRefusesAnotherBrokerAndAnEmptyRun() {
         assertThat(run("bench", "--bootstrap-servers", "localhost:9092")).isEqualTo(IncidentsCli.USAGE);
+        assertThat(run("bench", "-X", "bootstrap.servers=localhost:9092")).isEqualTo(IncidentsCli.USAGE);
         assertThat(run("bench", "--articles", "0")).isEqualTo(IncidentsCli.USAGE);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
     }
