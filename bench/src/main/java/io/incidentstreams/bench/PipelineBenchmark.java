@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,7 +169,7 @@ public final class PipelineBenchmark {
         }
         double cpuPerRecord = cpu.millisSinceLast() / ((double) articles.size() * RAW_PASSES);
         double[] sorted = rates.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return new RawResult(sorted[RAW_PASSES / 2], cpuPerRecord, rates);
     }
 
@@ -333,7 +334,7 @@ public final class PipelineBenchmark {
                     BenchReport.Percentiles.of(pacedLatency), peakHeap, Runtime.getRuntime().availableProcessors(),
                     pacedLatency.getTotalCount(), round(latencyRate, 1), BenchReport.Percentiles.of(burstLatency),
                     live.size(), watcher.records(), round(pipelineCpu, 3), round(raw.cpuMsPerRecord(), 3),
-                    java.util.Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), settings(config));
+                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), settings(config));
         }
     }
 
