@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.incidentstreams.serde.Json;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -30,11 +31,12 @@ import org.HdrHistogram.Histogram;
  * @param pipelineCpuMsPerArticle CPU time of this JVM and the broker's per article in the throughput phase: less
  *                              sensitive than wall-clock rates to other work on a shared machine
  * @param rawCpuMsPerRecord     the same for the raw phase
+ * @param rawPassesPerS         the rate of each raw pass; {@code raw_records_per_s} is their median
  * @param settings              the settings the run used
  */
 @JsonPropertyOrder({"articles", "pipeline_articles_per_s", "raw_records_per_s", "ratio", "latency_ms",
         "peak_heap_mb", "cores", "latency_articles", "latency_rate_per_s", "burst_latency_ms", "incidents",
-        "incident_records", "pipeline_cpu_ms_per_article", "raw_cpu_ms_per_record", "settings"})
+        "incident_records", "pipeline_cpu_ms_per_article", "raw_cpu_ms_per_record", "raw_passes_per_s", "settings"})
 public record BenchReport(
         @JsonProperty("articles") int articles,
         @JsonProperty("pipeline_articles_per_s") double pipelineArticlesPerS,
@@ -50,6 +52,7 @@ public record BenchReport(
         @JsonProperty("incident_records") long incidentRecords,
         @JsonProperty("pipeline_cpu_ms_per_article") double pipelineCpuMsPerArticle,
         @JsonProperty("raw_cpu_ms_per_record") double rawCpuMsPerRecord,
+        @JsonProperty("raw_passes_per_s") List<Double> rawPassesPerS,
         @JsonProperty("settings") Map<String, Object> settings) {
 
     /** Latency percentiles in milliseconds. */
@@ -81,7 +84,8 @@ public record BenchReport(
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "incidents bench: %,d articles, %d cores, %s, %s partitions%n",
                 articles, cores, settings.get("processing.guarantee"), settings.get("topic.partitions")));
-        row(out, "raw Kafka, same run", String.format(Locale.ROOT, "%,.0f records/s", rawRecordsPerS));
+        row(out, "raw Kafka, same run", String.format(Locale.ROOT, "%,.0f records/s (median of %s)", rawRecordsPerS,
+                rawPassesPerS.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList()));
         row(out, "pipeline", String.format(Locale.ROOT, "%,.0f articles/s", pipelineArticlesPerS));
         row(out, "ratio", String.format(Locale.ROOT, "%.2f", ratio));
         row(out, "latency p50 / p95 / p99", latencyMs.describe() + String.format(Locale.ROOT,

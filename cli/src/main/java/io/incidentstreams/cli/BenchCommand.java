@@ -2,9 +2,12 @@ package io.incidentstreams.cli;
 
 import io.incidentstreams.bench.BenchReport;
 import io.incidentstreams.bench.PipelineBenchmark;
+import io.incidentstreams.config.ConfigLoader;
 import io.incidentstreams.config.PipelineConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,8 +45,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for any phase (ISO-8601). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Mixin
-    KafkaOptions kafka;
+    @Option(names = "--config-file", paramLabel = "FILE",
+            description = "Properties file: project keys and any Kafka client property.")
+    Path configFile;
+
+    @Option(names = {"-X", "--property"}, paramLabel = "KEY=VALUE",
+            description = "A project key or Kafka client property, e.g. -X commit.interval.ms=100. Repeatable.")
+    Map<String, String> properties = new LinkedHashMap<>();
 
     @Mixin
     RulesOption rules;
@@ -59,11 +67,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!(latencyLoad > 0 && latencyLoad <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--latency-load must be in (0, 1]");
         }
-        if (kafka.bootstrapServers != null) {
+        if (properties.containsKey(PipelineConfig.BOOTSTRAP_SERVERS)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--bootstrap-servers does not apply: the bench runs a broker of its own");
+                    "bootstrap.servers does not apply: the bench runs a broker of its own");
         }
-        Map<String, String> settings = new HashMap<>(kafka.layered(System.getenv()));
+        // Layered as for every command (file, then environment, then flags), on a broker of its own.
+        Map<String, String> settings = new HashMap<>(ConfigLoader.layer(configFile, System.getenv(), properties));
         if (settings.remove(PipelineConfig.BOOTSTRAP_SERVERS) != null) {
             Cli.err("ignoring bootstrap.servers from the environment or config file: the bench runs a broker of its own");
         }
