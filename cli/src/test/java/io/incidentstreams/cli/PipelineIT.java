@@ -3,6 +3,7 @@ package io.incidentstreams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
+import io.incidentstreams.broker.testing.TopicReader;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.EnrichApp;
 import io.incidentstreams.enrich.ProcessingProgress;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -123,19 +123,7 @@ class PipelineIT {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = config.clientProperties();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> out = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
-        }
+        return TopicReader.readAll(config.clientProperties(), topic, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer(), Duration.ofSeconds(30));
     }
 }

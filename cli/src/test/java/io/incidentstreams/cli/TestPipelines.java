@@ -1,7 +1,7 @@
 package io.incidentstreams.cli;
 
-import static org.awaitility.Awaitility.await;
 
+import io.incidentstreams.broker.testing.TopicReader;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.ProcessingProgress;
 import io.incidentstreams.ingest.ArticlePublisher;
@@ -12,16 +12,11 @@ import io.incidentstreams.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /** Builders and probes shared by the broker tests of this module: a pipeline's config, publishing, progress. */
@@ -69,23 +64,8 @@ final class TestPipelines {
 
     /** Every record of a topic, from the beginning to its end offsets as they are now; committed data only. */
     static <K, V> List<ConsumerRecord<K, V>> readAll(PipelineConfig config, Topic<K, V> topic) {
-        Properties props = config.clientProperties();
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-            List<ConsumerRecord<K, V>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-            return records;
-        }
+        return TopicReader.readAll(config.clientProperties(), topic.name(), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer(), Duration.ofSeconds(60));
     }
 
     /** The live incidents of a compacted log read in order: the last value per key, tombstoned keys removed. */

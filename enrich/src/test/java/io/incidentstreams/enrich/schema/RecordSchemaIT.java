@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.JsonSchema;
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
+import io.incidentstreams.broker.testing.TopicReader;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.EnrichApp;
 import io.incidentstreams.enrich.ProcessingProgress;
@@ -13,15 +14,10 @@ import io.incidentstreams.ingest.Ingester;
 import io.incidentstreams.topics.SchemaVersion;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,22 +76,7 @@ class RecordSchemaIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(PipelineConfig config, String topic) {
-        Properties p = config.clientProperties();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                assertThat(System.nanoTime()).as("read %s to its end within 30 s", topic).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
-        }
+        return TopicReader.readAll(config.clientProperties(), topic, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer(), Duration.ofSeconds(30));
     }
 }

@@ -2,9 +2,9 @@ package io.incidentstreams.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
+import io.incidentstreams.broker.testing.TopicReader;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.ingest.IngestException;
 import io.incidentstreams.ingest.IngestOptions;
@@ -14,14 +14,9 @@ import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,21 +95,7 @@ class KafkaLedgerIT {
     }
 
     private <K, V> List<ConsumerRecord<K, V>> readCommitted(Topic<K, V> topic) {
-        Properties props = config.clientProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-            List<ConsumerRecord<K, V>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-            return records;
-        }
+        return TopicReader.readAll(config.clientProperties(), topic.name(), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer(), Duration.ofSeconds(30));
     }
 }
