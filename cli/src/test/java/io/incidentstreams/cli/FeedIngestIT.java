@@ -46,11 +46,7 @@ class FeedIngestIT {
     void config() {
         String name = SharedKafkaBroker.uniqueName("feed");
         prefix = name + ".";
-        config = new PipelineConfig(Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
-                PipelineConfig.TOPIC_PREFIX, prefix,
-                PipelineConfig.APPLICATION_ID, name,
-                PipelineConfig.STATE_DIR, state.toString()));
+        config = TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state, Map.of());
     }
 
     private String[] feedCommand(LocalFeedServer server, String... extra) {

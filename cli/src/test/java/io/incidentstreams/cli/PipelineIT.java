@@ -6,7 +6,6 @@ import io.incidentstreams.broker.testing.SharedKafkaBroker;
 import io.incidentstreams.broker.testing.TopicReader;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.EnrichApp;
-import io.incidentstreams.enrich.ProcessingProgress;
 import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.ingest.IngestSummary;
 import io.incidentstreams.ingest.Ingester;
@@ -43,16 +42,11 @@ class PipelineIT {
     @BeforeEach
     void config() {
         String name = SharedKafkaBroker.uniqueName("pipeline");
-        config = new PipelineConfig(Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
-                PipelineConfig.TOPIC_PREFIX, name + ".",
-                PipelineConfig.APPLICATION_ID, name,
-                PipelineConfig.STATE_DIR, state.toString()));
+        config = TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state, Map.of());
     }
 
     private void awaitProcessed(Admin admin) throws Exception {
-        new ProcessingProgress(admin, config.getString(PipelineConfig.APPLICATION_ID),
-                config.topics().rawArticles.name()).awaitCaughtUp(Duration.ofMinutes(2), lag -> { });
+        TestPipelines.progress(config, admin).awaitCaughtUp(Duration.ofMinutes(2), lag -> { });
     }
 
     @Test

@@ -38,11 +38,7 @@ class ReplayAndOrderIT {
 
     private PipelineConfig newPipeline(String base) {
         String name = SharedKafkaBroker.uniqueName(base);
-        return new PipelineConfig(Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
-                PipelineConfig.TOPIC_PREFIX, name + ".",
-                PipelineConfig.APPLICATION_ID, name,
-                PipelineConfig.STATE_DIR, state.resolve(name).toString()));
+        return TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state.resolve(name), Map.of());
     }
 
     /** Every article file of the samples and, when present, of ../shared/seeds. */

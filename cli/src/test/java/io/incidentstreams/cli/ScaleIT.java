@@ -48,11 +48,7 @@ class ScaleIT {
     @Test
     void stateGrowsInProportionToTheArticlesOverFiftyThousand() throws Exception {
         String name = SharedKafkaBroker.uniqueName("scale");
-        PipelineConfig config = new PipelineConfig(Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
-                PipelineConfig.TOPIC_PREFIX, name + ".",
-                PipelineConfig.APPLICATION_ID, name,
-                PipelineConfig.STATE_DIR, state.toString()));
+        PipelineConfig config = TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state, Map.of());
         Extractor extractor = Extractor.load(null);
         List<Map<String, Long>> counts = new ArrayList<>();
         List<String> report = new ArrayList<>();
@@ -61,7 +57,7 @@ class ScaleIT {
              Admin admin = Admin.create(config.clientProperties());
              ArticlePublisher publisher = ArticlePublisher.open(config, IngestOptions.defaults())) {
             app.start();
-            ProcessingProgress progress = new ProcessingProgress(admin, name, config.topics().rawArticles.name());
+            ProcessingProgress progress = TestPipelines.progress(config, admin);
             for (int step = 1; step <= STEPS; step++) {
                 String prefix = "step" + step + "-";
                 // Each step is new news: its own seed (events, places, figures) and its own article ids.

@@ -74,11 +74,8 @@ class TimelinePageIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
         String name = SharedKafkaBroker.uniqueName("page");
-        PipelineConfig config = new PipelineConfig(Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
-                PipelineConfig.TOPIC_PREFIX, name + ".",
-                PipelineConfig.APPLICATION_ID, name,
-                PipelineConfig.STATE_DIR, work.resolve("state").toString()));
+        PipelineConfig config = TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name,
+                work.resolve("state"), Map.of());
 
         try (ServeCommand.Running running = ServeCommand.Running.start(config, true,
                 List.of(SAMPLES.resolve("articles"), SAMPLES.resolve("articles.jsonl")),
