@@ -437,11 +437,16 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         List<String> memberIds = members(cid);
         boolean truce = false;
         LocalDate truceStart = null;
+        LocalDate first = null;
         Set<String> families = new TreeSet<>();
         for (String mid : memberIds) {
             IncidentMention m = mentions.get(mid);
             if (m == null) {
                 continue;
+            }
+            DateRange day = DateRange.of(m.date(), m.datePrecision());
+            if (day != null && day.precision() == DatePrecision.DAY && (first == null || day.first().isBefore(first))) {
+                first = day.first();
             }
             for (IncidentMention sibling : siblingsOf(mid)) {
                 String sc = clusters.get(MEMBER + sibling.mentionId());
@@ -458,7 +463,6 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 families.addAll(MentionMatcher.families(m));
             }
         }
-        LocalDate first = earliestDay(memberIds);
         if (first != null) {
             // Later incidents whose retaliation or "follows" cue may now point here.
             scan(MergeIndex.from("q", region, first.toString()),
@@ -484,19 +488,6 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 }
             }
         }
-    }
-
-    /** The first day of the earliest day-dated member, or null. */
-    private LocalDate earliestDay(List<String> memberIds) {
-        LocalDate first = null;
-        for (String mid : memberIds) {
-            IncidentMention m = mentions.get(mid);
-            DateRange r = m == null ? null : DateRange.of(m.date(), m.datePrecision());
-            if (r != null && r.precision() == DatePrecision.DAY && (first == null || r.first().isBefore(first))) {
-                first = r.first();
-            }
-        }
-        return first;
     }
 
     /** Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. */
