@@ -7,11 +7,16 @@ package io.incidentstreams.enrich.extract;
  * dictionaries this turns a dozen hash lookups per word into one, which is most of the matching cost. The table is
  * open-addressed over the lower-case characters, so that the tokenizer can look a word up straight from the text and
  * reuse the rules' own string for it: no lower-case copy is made and later hash lookups of the word hit a cached
- * hash. Filled while the rules are built and only read afterwards.
+ * hash. Each word also has a number, its id, given in the order words are added, so that dictionaries can index
+ * their entries by it instead of hashing strings. Filled while the rules are built and only read afterwards.
  */
 final class Lexicon {
     private String[] words = new String[1024];
+    /** The lower-case characters of each word, compared with the text without going through String. */
+    private char[][] chars = new char[1024][];
+    private int[] hashes = new int[1024];
     private long[] masks = new long[1024];
+    private int[] ids = new int[1024];
     private int size;
     private int nextBit;
 
@@ -44,32 +49,37 @@ final class Lexicon {
         return words[slot];
     }
 
-    long mask(String word) {
+    /** The slot of a word (compared exactly), or -1 when the rules do not use it. */
+    int slot(String word) {
         int slot = slotOf(word);
-        return words[slot] == null ? 0L : masks[slot];
+        return words[slot] == null ? -1 : slot;
+    }
+
+    /** The id of a word (compared exactly), or {@link Token#NO_WORD}. */
+    int id(String word) {
+        int slot = slotOf(word);
+        return words[slot] == null ? Token.NO_WORD : ids[slot];
+    }
+
+    /** Number of words; ids run from 0 to {@code size() - 1}. */
+    int size() {
+        return size;
     }
 
     /**
-     * The slot of the word {@code text[from, to)} compared in lower case, or -1 when the rules do not use it. Only
-     * for ASCII text: other words are folded first (diacritics) and go through {@link #mask(String)}.
+     * The slot of the word {@code cs[from, to)} compared in lower case, or -1 when the rules do not use it, given
+     * the word's lower-case hash as {@link String#hashCode} computes it. Only for ASCII text: other words are folded
+     * first (diacritics) and go through {@link #slot(String)}.
      */
-    int find(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + lower(text.charAt(i));
-        }
-        return find(text, from, to, h);
-    }
-
-    /** As {@link #find(String, int, int)}, with the lower-case hash of the word already computed by the caller. */
-    int find(String text, int from, int to, int h) {
+    int find(char[] cs, int from, int to, int h) {
+        int len = to - from;
         int m = words.length - 1;
         for (int slot = spread(h) & m; ; slot = (slot + 1) & m) {
-            String w = words[slot];
+            char[] w = chars[slot];
             if (w == null) {
                 return -1;
             }
-            if (w.length() == to - from && w.hashCode() == h && sameLower(w, text, from)) {
+            if (hashes[slot] == h && w.length == len && sameLower(w, cs, from)) {
                 return slot;
             }
         }
@@ -83,9 +93,13 @@ final class Lexicon {
         return masks[slot];
     }
 
-    private static boolean sameLower(String w, String text, int from) {
-        for (int i = 0; i < w.length(); i++) {
-            if (w.charAt(i) != lower(text.charAt(from + i))) {
+    int idAt(int slot) {
+        return ids[slot];
+    }
+
+    private static boolean sameLower(char[] w, char[] cs, int from) {
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] != lower(cs[from + i])) {
                 return false;
             }
         }
@@ -111,17 +125,29 @@ final class Lexicon {
 
     private void insert(int slot, String word, long mask) {
         words[slot] = word;
+        chars[slot] = word.toCharArray();
+        hashes[slot] = word.hashCode();
         masks[slot] = mask;
+        ids[slot] = size;
         if (++size * 2 > words.length) {
             String[] oldWords = words;
+            char[][] oldChars = chars;
+            int[] oldHashes = hashes;
             long[] oldMasks = masks;
+            int[] oldIds = ids;
             words = new String[oldWords.length * 2];
+            chars = new char[oldWords.length * 2][];
+            hashes = new int[oldWords.length * 2];
             masks = new long[oldWords.length * 2];
+            ids = new int[oldWords.length * 2];
             for (int i = 0; i < oldWords.length; i++) {
                 if (oldWords[i] != null) {
                     int s = slotOf(oldWords[i]);
                     words[s] = oldWords[i];
+                    chars[s] = oldChars[i];
+                    hashes[s] = oldHashes[i];
                     masks[s] = oldMasks[i];
+                    ids[s] = oldIds[i];
                 }
             }
         }

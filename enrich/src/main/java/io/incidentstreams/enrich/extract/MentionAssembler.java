@@ -1370,7 +1370,7 @@ final class MentionAssembler {
                     && (e == s || !t.get(e).clauseBreakBefore())) {
                 e++;
             }
-            if (e == s || DateFinder.monthNumber(t.get(s).raw()) > 0 && t.get(s).raw().length() <= 9
+            if (e == s || DateFinder.monthNumber(t.get(s).raw()) > 0 && t.get(s).rawLength() <= 9
                     || isWeekday(t.get(s).norm())) {
                 return null;
             }

@@ -10,15 +10,74 @@ import java.util.Map;
  *
  * <p>Matching walks one trie node per token, so scanning a sentence costs time linear in its length times the
  * longest phrase, however many phrases the rules hold. This is why rules are phrase lists rather than one large
- * regular expression.
+ * regular expression. With a {@link Lexicon}, a node finds its child by the token's word id in a small open-addressed
+ * table; tokens read without one go through a map by word.
  *
  * @param <T> the payload of a phrase
  */
 final class PhraseTrie<T> {
 
     private static final class Node<T> {
+        /** Children by word, for tokens read without a lexicon. */
         final Map<String, Node<T>> next = new HashMap<>(4);
+        /** Children by word id: an open-addressed table, {@code ids[k] == -1} when slot k is empty. */
+        int[] ids;
+        Node<T>[] kids;
+        int count;
         List<T> values;
+
+        Node<T> child(int id) {
+            if (ids == null || id < 0) {
+                return null;
+            }
+            int m = ids.length - 1;
+            for (int k = spread(id) & m; ; k = (k + 1) & m) {
+                int at = ids[k];
+                if (at == id) {
+                    return kids[k];
+                }
+                if (at == -1) {
+                    return null;
+                }
+            }
+        }
+
+        /** Ids are given in sequence, so they are scattered before probing, or runs of them would make clusters. */
+        private static int spread(int id) {
+            int h = id * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        void putChild(int id, Node<T> child) {
+            if (ids == null || (count + 1) * 2 > ids.length) {
+                int[] oldIds = ids;
+                Node<T>[] oldKids = kids;
+                int size = ids == null ? 4 : ids.length * 2;
+                ids = new int[size];
+                java.util.Arrays.fill(ids, -1);
+                @SuppressWarnings("unchecked")
+                Node<T>[] fresh = (Node<T>[]) new Node<?>[size];
+                kids = fresh;
+                count = 0;
+                if (oldIds != null) {
+                    for (int k = 0; k < oldIds.length; k++) {
+                        if (oldIds[k] != -1) {
+                            putChild(oldIds[k], oldKids[k]);
+                        }
+                    }
+                }
+            }
+            int m = ids.length - 1;
+            int k = spread(id) & m;
+            while (ids[k] != -1 && ids[k] != id) {
+                k = (k + 1) & m;
+            }
+            if (ids[k] == -1) {
+                count++;
+            }
+            ids[k] = id;
+            kids[k] = child;
+        }
     }
 
     /** A phrase found at tokens {@code [from, to)}. */
@@ -55,7 +114,15 @@ final class PhraseTrie<T> {
         }
         for (String w : words) {
             String key = lexicon == null ? w : lexicon.addWord(w);
-            n = n.next.computeIfAbsent(key, k -> new Node<>());
+            Node<T> child = n.next.get(key);
+            if (child == null) {
+                child = new Node<>();
+                n.next.put(key, child);
+                if (lexicon != null) {
+                    n.putChild(lexicon.id(key), child);
+                }
+            }
+            n = child;
         }
         if (n.values == null) {
             n.values = new ArrayList<>(1);
@@ -79,7 +146,9 @@ final class PhraseTrie<T> {
         Node<T> n = root;
         Match<T> best = null;
         for (int k = i; k < tokens.size(); k++) {
-            n = n.next.get(tokens.get(k).norm());
+            Token t = tokens.get(k);
+            // by id for tokens read with the rules' lexicon (an id of -1, a word the rules lack, finds nothing)
+            n = lexicon != null && t.id() != Token.UNKNOWN ? n.child(t.id()) : n.next.get(t.norm());
             if (n == null) {
                 break;
             }

@@ -425,7 +425,7 @@ final class PlaceRoles {
             if (e == s && NOT_PLACES.contains(t.norm())) {
                 return s;
             }
-            if (t.raw().length() > 1 && isAllCaps(t.raw()) && t.raw().length() <= 5) {
+            if (t.rawLength() > 1 && t.rawLength() <= 5 && isAllCaps(t.raw())) {
                 return e == s ? s : e; // an acronym (ISIS, PMF) is an organisation, not a place
             }
             e++;

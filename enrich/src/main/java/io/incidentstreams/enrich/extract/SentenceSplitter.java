@@ -87,14 +87,14 @@ final class SentenceSplitter {
         while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
             w--;
         }
-        String word = text.substring(w, i);
-        if (word.isEmpty()) {
+        int length = i - w;
+        if (length == 0) {
             return true;
         }
         if (w > 0 && text.charAt(w - 1) == '.') {
-            return word.length() > 1; // "U.S." mid-sentence stays; "p.m." likewise
+            return length > 1; // "U.S." mid-sentence stays; "p.m." likewise
         }
-        if (Abbreviations.isAbbreviation(word)) {
+        if (Abbreviations.isAbbreviation(text, w, i)) {
             // "Jan. 8" or "Gen. Soleimani" never end; a lone initial ends only before a quote
             return false;
         }

@@ -6,13 +6,19 @@ package io.incidentstreams.enrich.extract;
  * <p>{@link #norm} is the matching form: lower case, apostrophes dropped, "U.S." folded to "us", so that rules written
  * once match the many spellings outlets use. {@link #sepBefore} records the punctuation between this token and the
  * previous one, which is all the clause structure the rules need. {@link #mask} tells which phrase dictionaries
- * the word can start a phrase in (see {@link Lexicon}).
+ * the word can start a phrase in, {@link #id} which word of the rules it is (see {@link Lexicon}).
+ *
+ * <p>A plain class rather than a record: the text as written ({@link #raw}) is copied out of the article only when a
+ * rule asks for it, which few do, and tokens are made for every word of every sentence.
  */
-record Token(String norm, String raw, int start, int end, int sepBefore, boolean capitalized, boolean possessive,
-             long number, boolean hyphenBefore, long mask) {
+final class Token {
 
     /** Mask of a token read without a {@link Lexicon}: every dictionary looks at it. */
     static final long ALL = -1L;
+    /** {@link #id} of a word the rules do not use. */
+    static final int NO_WORD = -1;
+    /** {@link #id} of a token read without a {@link Lexicon}: dictionaries compare its {@link #norm} instead. */
+    static final int UNKNOWN = -2;
 
     /** A comma separated this token from the previous one. */
     static final int COMMA = 1;
@@ -30,6 +36,96 @@ record Token(String norm, String raw, int start, int end, int sepBefore, boolean
     /** Value when the token is not a number. */
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
+    private final String norm;
+    private final String text;
+    private final int start;
+    private final int end;
+    private final int sepBefore;
+    private final boolean capitalized;
+    private final boolean possessive;
+    private final long number;
+    private final boolean hyphenBefore;
+    private final long mask;
+    private final int id;
+
+    /**
+     * @param norm         matching form
+     * @param text         the text the token was read from; {@link #raw} is {@code text[start, end)}
+     * @param start        offset of its first character in {@code text}
+     * @param end          offset one past its last character (before a possessive "'s")
+     * @param sepBefore    punctuation between the previous token and this one (bits below)
+     * @param capitalized  written with a capital first letter
+     * @param possessive   followed by "'s" or "s'"
+     * @param number       its value when it is a number, else {@link #NOT_A_NUMBER}
+     * @param hyphenBefore joined to the previous token by a hyphen
+     * @param mask         the dictionaries it can start a phrase in
+     * @param id           the rules' number for the word, {@link #NO_WORD} or {@link #UNKNOWN}
+     */
+    Token(String norm, String text, int start, int end, int sepBefore, boolean capitalized, boolean possessive,
+          long number, boolean hyphenBefore, long mask, int id) {
+        this.norm = norm;
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.sepBefore = sepBefore;
+        this.capitalized = capitalized;
+        this.possessive = possessive;
+        this.number = number;
+        this.hyphenBefore = hyphenBefore;
+        this.mask = mask;
+        this.id = id;
+    }
+
+    String norm() {
+        return norm;
+    }
+
+    /** The token as written. */
+    String raw() {
+        return text.substring(start, end);
+    }
+
+    /** Length of {@link #raw}. */
+    int rawLength() {
+        return end - start;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int sepBefore() {
+        return sepBefore;
+    }
+
+    boolean capitalized() {
+        return capitalized;
+    }
+
+    boolean possessive() {
+        return possessive;
+    }
+
+    long number() {
+        return number;
+    }
+
+    boolean hyphenBefore() {
+        return hyphenBefore;
+    }
+
+    long mask() {
+        return mask;
+    }
+
+    int id() {
+        return id;
+    }
+
     boolean isNumber() {
         return number != NOT_A_NUMBER;
     }
@@ -41,5 +137,10 @@ record Token(String norm, String raw, int start, int end, int sepBefore, boolean
 
     boolean strongBreakBefore() {
         return (sepBefore & STRONG) != 0;
+    }
+
+    @Override
+    public String toString() {
+        return norm + "@" + start;
     }
 }

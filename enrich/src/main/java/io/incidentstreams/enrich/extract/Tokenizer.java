@@ -21,45 +21,62 @@ final class Tokenizer {
         return tokenize(text, from, to, null);
     }
 
-    /** Tokens with their dictionary masks from {@code lexicon} (all bits set when it is null). */
+    /**
+     * Tokens with their dictionary masks and word ids from {@code lexicon} (all bits set and ids
+     * {@link Token#UNKNOWN} when it is null).
+     *
+     * <p>Reads a copy of the span as a char array: one bounds-checked copy instead of a coder test and a bounds
+     * check on every character. Characters just outside the span are read from {@code text} where the rules need
+     * them (a hyphen or an acronym right at its start).
+     */
     static List<Token> tokenize(String text, int from, int to, Lexicon lexicon) {
-        List<Token> out = new ArrayList<>(Math.max(8, (to - from) / 5));
+        int n = to - from;
+        if (n <= 0) {
+            return new ArrayList<>(8);
+        }
+        char[] cs = new char[n];
+        text.getChars(from, to, cs, 0);
+        List<Token> out = new ArrayList<>(Math.max(8, n / 5));
+        StringBuilder norm = null;
         int sep = 0;
         boolean hyphen = false;
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
+        int i = 0;
+        while (i < n) {
+            char c = cs[i];
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
-                StringBuilder norm = new StringBuilder(12);
                 boolean possessive = false;
                 boolean acronym = false;
-                if (Character.isLetter(c) && isAcronymStart(text, i, to)) {
+                if (norm == null) {
+                    norm = new StringBuilder(16);
+                } else {
+                    norm.setLength(0);
+                }
+                if (Character.isLetter(c) && isAcronymStart(text, cs, from, i, n)) {
                     // U.S. / U.N. / a.m.
-                    while (i + 1 < to && Character.isLetter(text.charAt(i)) && text.charAt(i + 1) == '.') {
-                        norm.append(Character.toLowerCase(text.charAt(i)));
+                    while (i + 1 < n && Character.isLetter(cs[i]) && cs[i + 1] == '.') {
+                        norm.append(Character.toLowerCase(cs[i]));
                         i += 2;
-                        if (i >= to || !Character.isLetter(text.charAt(i)) || (i + 1 < to
-                                && Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                        if (i >= n || !Character.isLetter(cs[i]) || (i + 1 < n
+                                && Character.isLetterOrDigit(cs[i + 1]))) {
                             break;
                         }
                     }
                     // "U.S" without the final dot
-                    if (i < to && Character.isLetter(text.charAt(i)) && (i + 1 >= to
-                            || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
-                        norm.append(Character.toLowerCase(text.charAt(i)));
+                    if (i < n && Character.isLetter(cs[i]) && (i + 1 >= n || !Character.isLetterOrDigit(cs[i + 1]))) {
+                        norm.append(Character.toLowerCase(cs[i]));
                         i++;
                     }
                     acronym = true;
                 } else if (Character.isDigit(c)) {
-                    while (i < to) {
-                        char d = text.charAt(i);
+                    while (i < n) {
+                        char d = cs[i];
                         if (Character.isDigit(d)) {
                             norm.append(d);
                             i++;
-                        } else if (d == ',' && i + 3 < to + 1 && isDigitGroup(text, i + 1, to)) {
+                        } else if (d == ',' && i + 3 < n + 1 && isDigitGroup(cs, i + 1, n)) {
                             i++; // thousands separator: 3,000
-                        } else if ((d == ':' || d == '.') && i + 1 < to && Character.isDigit(text.charAt(i + 1))) {
+                        } else if ((d == ':' || d == '.') && i + 1 < n && Character.isDigit(cs[i + 1])) {
                             norm.append(d);
                             i++;
                         } else if (Character.isLetter(d)) {
@@ -75,7 +92,7 @@ final class Tokenizer {
                     int hash = 0;
                     boolean ascii = true;
                     char ch;
-                    while (k < to && (((ch = text.charAt(k)) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                    while (k < n && (((ch = cs[k]) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
                             || (ch >= '0' && ch <= '9') || ch > 0x7F && Character.isLetterOrDigit(ch))) {
                         if (ch > 0x7F) {
                             ascii = false;
@@ -83,39 +100,51 @@ final class Tokenizer {
                         hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
                         k++;
                     }
-                    boolean plain = k >= to || !isApostrophe(text.charAt(k));
+                    boolean plain = k >= n || !isApostrophe(cs[k]);
                     if (plain) {
-                        String raw = text.substring(i, k);
-                        String n;
+                        String w;
                         long mask;
-                        int slot = lexicon != null && ascii ? lexicon.find(text, i, k, hash) : -2;
+                        int id;
+                        int slot = lexicon != null && ascii ? lexicon.find(cs, i, k, hash) : -2;
                         if (slot >= 0) {
-                            n = lexicon.word(slot); // the rules' own string: no copy, hash already known
+                            w = lexicon.word(slot); // the rules' own string: no copy, hash already known
                             mask = lexicon.maskAt(slot);
+                            id = lexicon.idAt(slot);
                         } else {
-                            String lower = raw.toLowerCase(Locale.ROOT);
-                            n = slot == -1 ? lower : needsFolding(lower) ? fold(lower) : lower;
-                            mask = slot == -1 ? 0L : lexicon == null ? Token.ALL : lexicon.mask(n);
+                            String lower = ascii ? lowerCase(cs, i, k)
+                                    : new String(cs, i, k - i).toLowerCase(Locale.ROOT);
+                            w = slot == -1 ? lower : needsFolding(lower) ? fold(lower) : lower;
+                            if (slot == -1) {
+                                mask = 0L;
+                                id = Token.NO_WORD;
+                            } else if (lexicon == null) {
+                                mask = Token.ALL;
+                                id = Token.UNKNOWN;
+                            } else {
+                                int s = lexicon.slot(w);
+                                mask = s < 0 ? 0L : lexicon.maskAt(s);
+                                id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
+                            }
                         }
-                        out.add(new Token(n, raw, start, k, sep, Character.isUpperCase(c), false,
-                                Character.isDigit(c) ? parseNumber(n) : Token.NOT_A_NUMBER, hyphen, mask));
+                        out.add(new Token(w, text, from + start, from + k, sep, Character.isUpperCase(c), false,
+                                Character.isDigit(c) ? parseNumber(w) : Token.NOT_A_NUMBER, hyphen, mask, id));
                         sep = 0;
                         hyphen = false;
                         i = k;
                         continue;
                     }
-                    while (!plain && i < to) {
-                        char d = text.charAt(i);
+                    while (i < n) {
+                        char d = cs[i];
                         if (Character.isLetterOrDigit(d)) {
                             norm.append(Character.toLowerCase(d));
                             i++;
                         } else if (isApostrophe(d)) {
-                            if (i + 1 < to && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                                    && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+                            if (i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                                    && (i + 2 >= n || !Character.isLetterOrDigit(cs[i + 2]))) {
                                 possessive = true;
                                 break;
                             }
-                            if (i + 1 < to && Character.isLetter(text.charAt(i + 1))) {
+                            if (i + 1 < n && Character.isLetter(cs[i + 1])) {
                                 i++; // Kata'ib
                                 continue;
                             }
@@ -130,25 +159,31 @@ final class Tokenizer {
                 }
                 int end = i;
                 if (possessive) {
-                    i = Math.min(to, isApostrophe(text.charAt(i)) && i + 1 < to
-                            && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S') ? i + 2 : i + 1);
+                    i = Math.min(n, isApostrophe(cs[i]) && i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                            ? i + 2 : i + 1);
                 }
-                String n = norm.toString();
-                if (!acronym && needsFolding(n)) {
-                    n = fold(n);
+                String w = norm.toString();
+                if (!acronym && needsFolding(w)) {
+                    w = fold(w);
                 }
-                out.add(new Token(n, text.substring(start, end), start, end, sep,
-                        Character.isUpperCase(c), possessive, parseNumber(n), hyphen,
-                        lexicon == null ? Token.ALL : lexicon.mask(n)));
+                long mask = Token.ALL;
+                int id = Token.UNKNOWN;
+                if (lexicon != null) {
+                    int s = lexicon.slot(w);
+                    mask = s < 0 ? 0L : lexicon.maskAt(s);
+                    id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
+                }
+                out.add(new Token(w, text, from + start, from + end, sep, Character.isUpperCase(c), possessive,
+                        parseNumber(w), hyphen, mask, id));
                 sep = 0;
                 hyphen = false;
             } else {
-                if (c != '.' || out.isEmpty() || !Abbreviations.isAbbreviation(out.get(out.size() - 1).raw())
-                        || out.get(out.size() - 1).end() != i) {
-                    sep |= separatorKind(text, i, to);
+                if (c != '.' || out.isEmpty() || out.get(out.size() - 1).end() != from + i
+                        || !isAbbreviation(out.get(out.size() - 1), cs, from)) {
+                    sep |= separatorKind(text, cs, from, i, n);
                 }
-                if (c == '-' && i > from && i + 1 < to && Character.isLetterOrDigit(text.charAt(i - 1))
-                        && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                if (c == '-' && i > 0 && i + 1 < n && Character.isLetterOrDigit(cs[i - 1])
+                        && Character.isLetterOrDigit(cs[i + 1])) {
                     hyphen = true;
                 }
                 i++;
@@ -157,33 +192,55 @@ final class Tokenizer {
         return out;
     }
 
-    private static boolean isAcronymStart(String text, int i, int to) {
-        // A single letter followed by a dot and another letter-dot: U.S. / a.m.
-        if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-            return false;
+    /** The characters {@code cs[from, to)} in lower case (ASCII letters only: other words are folded later). */
+    private static String lowerCase(char[] cs, int from, int to) {
+        char[] lower = new char[to - from];
+        for (int k = from; k < to; k++) {
+            char ch = cs[k];
+            lower[k - from] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
         }
-        return i + 2 < to && text.charAt(i + 1) == '.' && Character.isLetter(text.charAt(i + 2))
-                && (i + 3 >= to || !Character.isLetterOrDigit(text.charAt(i + 3)));
+        return new String(lower);
     }
 
-    private static boolean isDigitGroup(String text, int i, int to) {
-        if (i + 3 > to) {
+    /** {@link Abbreviations#isAbbreviation(String)} of the token as written, read from {@code cs}. */
+    private static boolean isAbbreviation(Token t, char[] cs, int from) {
+        int s = t.start() - from;
+        int len = t.rawLength();
+        if (len == 1) {
+            return Character.isUpperCase(cs[s]);
+        }
+        return len <= 6 && Abbreviations.isAbbreviation(new String(cs, s, len));
+    }
+
+    /** {@code cs[i]} is text offset {@code from + i}; the character before the span is read from text. */
+    private static boolean isAcronymStart(String text, char[] cs, int from, int i, int n) {
+        // A single letter followed by a dot and another letter-dot: U.S. / a.m.
+        char before = i > 0 ? cs[i - 1] : from > 0 ? text.charAt(from - 1) : ' ';
+        if ((i > 0 || from > 0) && Character.isLetterOrDigit(before)) {
+            return false;
+        }
+        return i + 2 < n && cs[i + 1] == '.' && Character.isLetter(cs[i + 2])
+                && (i + 3 >= n || !Character.isLetterOrDigit(cs[i + 3]));
+    }
+
+    private static boolean isDigitGroup(char[] cs, int i, int n) {
+        if (i + 3 > n) {
             return false;
         }
         for (int k = i; k < i + 3; k++) {
-            if (!Character.isDigit(text.charAt(k))) {
+            if (!Character.isDigit(cs[k])) {
                 return false;
             }
         }
-        return i + 3 >= to || !Character.isDigit(text.charAt(i + 3));
+        return i + 3 >= n || !Character.isDigit(cs[i + 3]);
     }
 
     static boolean isApostrophe(char c) {
         return c == '\'' || c == '\u2019' || c == '\u02BC' || c == '\u2018';
     }
 
-    private static int separatorKind(String text, int i, int to) {
-        char c = text.charAt(i);
+    private static int separatorKind(String text, char[] cs, int from, int i, int n) {
+        char c = cs[i];
         switch (c) {
             case ',':
                 return Token.COMMA;
@@ -199,8 +256,9 @@ final class Tokenizer {
                 return Token.DASH;
             case '-':
                 // " - " is a dash; "x-y" is a hyphen
-                boolean spacedLeft = i == 0 || Character.isWhitespace(text.charAt(i - 1));
-                boolean spacedRight = i + 1 >= to || Character.isWhitespace(text.charAt(i + 1));
+                boolean spacedLeft = i > 0 ? Character.isWhitespace(cs[i - 1])
+                        : from == 0 || Character.isWhitespace(text.charAt(from - 1));
+                boolean spacedRight = i + 1 >= n || Character.isWhitespace(cs[i + 1]);
                 return spacedLeft && spacedRight ? Token.DASH : 0;
             case '(':
             case ')':
