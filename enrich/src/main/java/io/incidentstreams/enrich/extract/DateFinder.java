@@ -171,13 +171,13 @@ final class DateFinder {
         return out;
     }
 
-    private static final Set<String> UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+    private static final WordSet UNITS = WordSet.of("day", "days", "week", "weeks", "month", "months", "year",
             "years", "few", "couple", "hours", "night");
-    private static final Set<String> AFTER_THE = Set.of("next", "following", "previous", "preceding", "day", "night",
+    private static final WordSet AFTER_THE = WordSet.of("next", "following", "previous", "preceding", "day", "night",
             "end", "middle", "start");
-    private static final Set<String> AFTER_QUALIFIER = Set.of("on", "last", "this", "next", "of", "in", "today");
-    private static final Set<String> SPAN_WORDS = Set.of("in", "during", "of", "since", "by", "until", "throughout");
-    private static final Set<String> AMOUNT_WORDS = Set.of("a", "an", "one", "two", "three", "four", "five", "six",
+    private static final WordSet AFTER_QUALIFIER = WordSet.of("on", "last", "this", "next", "of", "in", "today");
+    private static final WordSet SPAN_WORDS = WordSet.of("in", "during", "of", "since", "by", "until", "throughout");
+    private static final WordSet AMOUNT_WORDS = WordSet.of("a", "an", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few");
 
     /**
@@ -189,18 +189,18 @@ final class DateFinder {
         Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
         String n = next == null ? "" : next.norm();
         if (w.equals("the")) {
-            return AFTER_THE.contains(n);
+            return next != null && AFTER_THE.contains(next);
         }
-        if (SPAN_WORDS.contains(w)) {
+        if (SPAN_WORDS.contains(tokens.get(k))) {
             return next != null && (next.isNumber() || n.equals("early") || n.equals("mid") || n.equals("late"));
         }
-        if (AMOUNT_WORDS.contains(w)) {
-            return UNITS.contains(n) || n.equals("few") || n.equals("couple");
+        if (AMOUNT_WORDS.contains(tokens.get(k))) {
+            return next != null && UNITS.contains(next) || n.equals("few") || n.equals("couple");
         }
         if (w.equals("early") || w.equals("late") || w.equals("mid") || w.equals("end") || w.equals("beginning")
                 || w.equals("earlier") || w.equals("later") || w.equals("last") || w.equals("this")
                 || w.equals("next") || w.equals("past") || w.equals("coming")) {
-            return next != null && (next.capitalized() || UNITS.contains(n) || AFTER_QUALIFIER.contains(n)
+            return next != null && (next.capitalized() || UNITS.contains(next) || AFTER_QUALIFIER.contains(next)
                     || n.equals("morning") || n.equals("afternoon") || n.equals("evening") || n.equals("tonight"));
         }
         return true;

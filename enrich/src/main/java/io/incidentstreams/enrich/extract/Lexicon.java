@@ -1,5 +1,8 @@
 package io.incidentstreams.enrich.extract;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Every word the rules use, with the phrase dictionaries it can start a phrase in as one bit per dictionary.
  *
@@ -17,14 +20,32 @@ final class Lexicon {
     private int[] hashes = new int[1024];
     private long[] masks = new long[1024];
     private int[] ids = new int[1024];
+    private long[] classes = new long[1024];
+    /** Word set bits are filled in; until then tokens read with this lexicon test word sets by string. */
+    private boolean classesKnown;
     private int size;
-    private int nextBit;
 
-    /** A bit for a new dictionary; beyond 63 dictionaries the bit is shared, which only costs speed. */
-    long newBit() {
-        long bit = 1L << Math.min(nextBit, 63);
-        nextBit++;
-        return bit;
+    /** The mask bit that dictionaries from the 64th on share; it only costs speed (they cannot use the index). */
+    static final int SHARED_BIT = 63;
+
+    private final List<PhraseTrie<?>> dictionaries = new ArrayList<>();
+
+    /** Registers a dictionary; returns its index, whose bit (up to {@link #SHARED_BIT}) marks its first words. */
+    int register(PhraseTrie<?> dictionary) {
+        dictionaries.add(dictionary);
+        return dictionaries.size() - 1;
+    }
+
+    static long bit(int dictionary) {
+        return 1L << Math.min(dictionary, SHARED_BIT);
+    }
+
+    int dictionaries() {
+        return dictionaries.size();
+    }
+
+    PhraseTrie<?> dictionary(int index) {
+        return dictionaries.get(index);
     }
 
     void addFirstWord(String word, long bit) {
@@ -59,6 +80,28 @@ final class Lexicon {
     int id(String word) {
         int slot = slotOf(word);
         return words[slot] == null ? Token.NO_WORD : ids[slot];
+    }
+
+    /**
+     * Adds the words of these sets and marks each with its set's bit, which tokens then carry (see {@link WordSet}).
+     * Called once the rules are read.
+     */
+    void addWordSets(List<WordSet> sets) {
+        for (WordSet set : sets) {
+            for (String w : set.words()) {
+                addWord(w);
+                classes[slotOf(w)] |= set.bit();
+            }
+        }
+        classesKnown = true;
+    }
+
+    /** The word set bits of the word in {@code slot}, or of a word the rules lack when slot is -1; 0 when unknown. */
+    long classesAt(int slot) {
+        if (!classesKnown) {
+            return 0L;
+        }
+        return Token.CLASSES_KNOWN | (slot < 0 ? 0L : classes[slot]);
     }
 
     /** Number of words; ids run from 0 to {@code size() - 1}. */
@@ -129,17 +172,20 @@ final class Lexicon {
         hashes[slot] = word.hashCode();
         masks[slot] = mask;
         ids[slot] = size;
+        classes[slot] = 0L;
         if (++size * 2 > words.length) {
             String[] oldWords = words;
             char[][] oldChars = chars;
             int[] oldHashes = hashes;
             long[] oldMasks = masks;
             int[] oldIds = ids;
+            long[] oldClasses = classes;
             words = new String[oldWords.length * 2];
             chars = new char[oldWords.length * 2][];
             hashes = new int[oldWords.length * 2];
             masks = new long[oldWords.length * 2];
             ids = new int[oldWords.length * 2];
+            classes = new long[oldWords.length * 2];
             for (int i = 0; i < oldWords.length; i++) {
                 if (oldWords[i] != null) {
                     int s = slotOf(oldWords[i]);
@@ -148,6 +194,7 @@ final class Lexicon {
                     hashes[s] = oldHashes[i];
                     masks[s] = oldMasks[i];
                     ids[s] = oldIds[i];
+                    classes[s] = oldClasses[i];
                 }
             }
         }

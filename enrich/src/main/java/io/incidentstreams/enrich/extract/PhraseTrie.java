@@ -89,6 +89,8 @@ final class PhraseTrie<T> {
 
     private final Node<T> root = new Node<>();
     private final Lexicon lexicon;
+    /** Index among the lexicon's dictionaries, -1 without a lexicon. */
+    private final int index;
     private final long bit;
     private int size;
 
@@ -99,7 +101,8 @@ final class PhraseTrie<T> {
     /** A dictionary that registers its first words in {@code lexicon}, so that tokens can skip it cheaply. */
     PhraseTrie(Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.bit = lexicon == null ? Token.ALL : lexicon.newBit();
+        this.index = lexicon == null ? -1 : lexicon.register(this);
+        this.bit = lexicon == null ? Token.ALL : Lexicon.bit(index);
     }
 
     /** Adds a phrase written in plain text; it is normalised like article text. Returns false for an empty one. */
@@ -139,7 +142,16 @@ final class PhraseTrie<T> {
     }
 
     /** The longest phrase starting at token {@code i}, or null. */
+    @SuppressWarnings("unchecked")
     Match<T> longestAt(List<Token> tokens, int i) {
+        if (index >= 0 && index < Lexicon.SHARED_BIT && tokens instanceof TokenList tl && tl.indexedWith(lexicon)) {
+            return i < 0 || i >= tl.size() ? null : (Match<T>) tl.match(index, i);
+        }
+        return walk(tokens, i);
+    }
+
+    /** As {@link #longestAt}, walking the trie from token {@code i}. */
+    Match<T> walk(List<Token> tokens, int i) {
         if (i < 0 || i >= tokens.size() || (tokens.get(i).mask() & bit) == 0) {
             return null;
         }

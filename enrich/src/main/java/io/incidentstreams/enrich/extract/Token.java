@@ -33,6 +33,9 @@ final class Token {
     /** A colon (also marked STRONG): what follows may be an apposition list ("two bases: A and B"). */
     static final int COLON = 32;
 
+    /** Set in {@link #classes} when the token's {@link WordSet} bits are known (it was read with a full lexicon). */
+    static final long CLASSES_KNOWN = Long.MIN_VALUE;
+
     /** Value when the token is not a number. */
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
@@ -47,6 +50,7 @@ final class Token {
     private final boolean hyphenBefore;
     private final long mask;
     private final int id;
+    private final long classes;
 
     /**
      * @param norm         matching form
@@ -60,9 +64,11 @@ final class Token {
      * @param hyphenBefore joined to the previous token by a hyphen
      * @param mask         the dictionaries it can start a phrase in
      * @param id           the rules' number for the word, {@link #NO_WORD} or {@link #UNKNOWN}
+     * @param classes      the bits of the {@link WordSet}s that hold the word, with {@link #CLASSES_KNOWN}; 0 when
+     *                     they are not known
      */
     Token(String norm, String text, int start, int end, int sepBefore, boolean capitalized, boolean possessive,
-          long number, boolean hyphenBefore, long mask, int id) {
+          long number, boolean hyphenBefore, long mask, int id, long classes) {
         this.norm = norm;
         this.text = text;
         this.start = start;
@@ -74,6 +80,7 @@ final class Token {
         this.hyphenBefore = hyphenBefore;
         this.mask = mask;
         this.id = id;
+        this.classes = classes;
     }
 
     String norm() {
@@ -124,6 +131,10 @@ final class Token {
 
     int id() {
         return id;
+    }
+
+    long classes() {
+        return classes;
     }
 
     boolean isNumber() {

@@ -22,8 +22,8 @@ final class Tokenizer {
     }
 
     /**
-     * Tokens with their dictionary masks and word ids from {@code lexicon} (all bits set and ids
-     * {@link Token#UNKNOWN} when it is null).
+     * Tokens with their dictionary masks, word ids and word set bits from {@code lexicon} (all mask bits set, ids
+     * {@link Token#UNKNOWN} and no word set bits when it is null).
      *
      * <p>Reads a copy of the span as a char array: one bounds-checked copy instead of a coder test and a bounds
      * check on every character. Characters just outside the span are read from {@code text} where the rules need
@@ -32,11 +32,11 @@ final class Tokenizer {
     static List<Token> tokenize(String text, int from, int to, Lexicon lexicon) {
         int n = to - from;
         if (n <= 0) {
-            return new ArrayList<>(8);
+            return index(new TokenList(8), lexicon);
         }
         char[] cs = new char[n];
         text.getChars(from, to, cs, 0);
-        List<Token> out = new ArrayList<>(Math.max(8, n / 5));
+        TokenList out = new TokenList(Math.max(8, n / 5));
         StringBuilder norm = null;
         int sep = 0;
         boolean hyphen = false;
@@ -105,11 +105,13 @@ final class Tokenizer {
                         String w;
                         long mask;
                         int id;
+                        long classes;
                         int slot = lexicon != null && ascii ? lexicon.find(cs, i, k, hash) : -2;
                         if (slot >= 0) {
                             w = lexicon.word(slot); // the rules' own string: no copy, hash already known
                             mask = lexicon.maskAt(slot);
                             id = lexicon.idAt(slot);
+                            classes = lexicon.classesAt(slot);
                         } else {
                             String lower = ascii ? lowerCase(cs, i, k)
                                     : new String(cs, i, k - i).toLowerCase(Locale.ROOT);
@@ -117,17 +119,21 @@ final class Tokenizer {
                             if (slot == -1) {
                                 mask = 0L;
                                 id = Token.NO_WORD;
+                                classes = lexicon.classesAt(-1);
                             } else if (lexicon == null) {
                                 mask = Token.ALL;
                                 id = Token.UNKNOWN;
+                                classes = 0L;
                             } else {
                                 int s = lexicon.slot(w);
                                 mask = s < 0 ? 0L : lexicon.maskAt(s);
                                 id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
+                                classes = lexicon.classesAt(s);
                             }
                         }
                         out.add(new Token(w, text, from + start, from + k, sep, Character.isUpperCase(c), false,
-                                Character.isDigit(c) ? parseNumber(w) : Token.NOT_A_NUMBER, hyphen, mask, id));
+                                Character.isDigit(c) ? parseNumber(w) : Token.NOT_A_NUMBER, hyphen, mask, id,
+                                classes));
                         sep = 0;
                         hyphen = false;
                         i = k;
@@ -168,13 +174,15 @@ final class Tokenizer {
                 }
                 long mask = Token.ALL;
                 int id = Token.UNKNOWN;
+                long classes = 0L;
                 if (lexicon != null) {
                     int s = lexicon.slot(w);
                     mask = s < 0 ? 0L : lexicon.maskAt(s);
                     id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
+                    classes = lexicon.classesAt(s);
                 }
                 out.add(new Token(w, text, from + start, from + end, sep, Character.isUpperCase(c), possessive,
-                        parseNumber(w), hyphen, mask, id));
+                        parseNumber(w), hyphen, mask, id, classes));
                 sep = 0;
                 hyphen = false;
             } else {
@@ -189,7 +197,14 @@ final class Tokenizer {
                 i++;
             }
         }
-        return out;
+        return index(out, lexicon);
+    }
+
+    private static TokenList index(TokenList tokens, Lexicon lexicon) {
+        if (lexicon != null) {
+            tokens.index(lexicon);
+        }
+        return tokens;
     }
 
     /** The characters {@code cs[from, to)} in lower case (ASCII letters only: other words are folded later). */
