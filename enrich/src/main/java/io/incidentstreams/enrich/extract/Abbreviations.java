@@ -29,4 +29,42 @@ final class Abbreviations {
         }
         return to - from <= 6 && isAbbreviation(text.substring(from, to));
     }
+
+    /** As {@link #isAbbreviation(String)} for the word {@code cs[from, to)}; ASCII words are not copied. */
+    static boolean isAbbreviation(char[] cs, int from, int to) {
+        int len = to - from;
+        if (len == 1) {
+            return Character.isUpperCase(cs[from]);
+        }
+        if (len > 6) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (cs[i] > 0x7F) {
+                return isAbbreviation(new String(cs, from, len));
+            }
+        }
+        String[] candidates = BY_LENGTH[len];
+        for (String w : candidates) {
+            boolean same = true;
+            for (int i = 0; i < len && same; i++) {
+                char c = cs[from + i];
+                same = w.charAt(i) == (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #WORDS} by length, up to six letters. */
+    private static final String[][] BY_LENGTH = new String[7][];
+
+    static {
+        for (int len = 0; len < BY_LENGTH.length; len++) {
+            final int l = len;
+            BY_LENGTH[len] = WORDS.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+        }
+    }
 }

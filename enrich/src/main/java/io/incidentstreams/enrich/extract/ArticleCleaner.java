@@ -76,6 +76,20 @@ final class ArticleCleaner {
         "Sponsored", "Share this article", "Subscribe", "Sign up", "This ", "Please check back",
         "Refresh for the latest", "Go deeper", "Also read", "Watch", "Listen", "-", "\u2014", "\u2013", "(", "AP",
         "Reuters", "AFP"};
+    /** {@link #BOILERPLATE_STARTS} by their first character, for ASCII characters. */
+    private static final String[][] BOILERPLATE_BY_FIRST = new String[128][];
+
+    static {
+        for (String start : BOILERPLATE_STARTS) {
+            char c = start.charAt(0);
+            if (c < BOILERPLATE_BY_FIRST.length) {
+                String[] old = BOILERPLATE_BY_FIRST[c];
+                String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = start;
+                BOILERPLATE_BY_FIRST[c] = grown;
+            }
+        }
+    }
 
     private final Gazetteer gazetteer;
     private final TriggerRules triggers;
@@ -100,16 +114,17 @@ final class ArticleCleaner {
         int lineNo = 0;
         int pos = from;
         int n = text.length();
+        char[] cs = text.toCharArray(); // scans read the array, not the String
         int sentenceIndex = 0;
         while (pos <= n) {
             int nl = text.indexOf('\n', pos);
             int lineEnd = nl < 0 ? n : nl;
             int s = pos;
             int e = lineEnd;
-            while (s < e && Character.isWhitespace(text.charAt(s))) {
+            while (s < e && Character.isWhitespace(cs[s])) {
                 s++;
             }
-            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            while (e > s && Character.isWhitespace(cs[e - 1])) {
                 e--;
             }
             pos = lineEnd + 1;
@@ -151,7 +166,7 @@ final class ArticleCleaner {
             }
             boolean headline = current.sentences.isEmpty() && !current.hasBody
                     && looksLikeHeadline(text, contentStart, contentEnd);
-            for (SentenceSplitter.Span span : SentenceSplitter.split(text, contentStart, contentEnd)) {
+            for (SentenceSplitter.Span span : SentenceSplitter.split(cs, contentStart, contentEnd)) {
                 current.sentences.add(new Sentence(-1, current.index, text.substring(span.start(), span.end()),
                         span.start(), span.end(), headline));
             }
@@ -294,7 +309,11 @@ final class ArticleCleaner {
     }
 
     private static boolean mayBeBoilerplate(String line) {
-        for (String start : BOILERPLATE_STARTS) {
+        char first = line.charAt(0);
+        if (first < BOILERPLATE_BY_FIRST.length && BOILERPLATE_BY_FIRST[first] == null) {
+            return false;
+        }
+        for (String start : first < BOILERPLATE_BY_FIRST.length ? BOILERPLATE_BY_FIRST[first] : BOILERPLATE_STARTS) {
             if (line.startsWith(start)) {
                 return true;
             }
@@ -317,9 +336,11 @@ final class ArticleCleaner {
     /** Length of the dateline, label or credit prefix to skip. */
     private static int stripPrefix(String line) {
         int skip = 0;
-        Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
-        if (line.startsWith("Image") && m.lookingAt()) {
-            skip = m.end();
+        if (line.startsWith("Image")) {
+            Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
+            if (m.lookingAt()) {
+                skip = m.end();
+            }
         }
         if (mayBeDateline(line, skip)) {
             Matcher d = DATELINE.matcher(line).region(skip, line.length());

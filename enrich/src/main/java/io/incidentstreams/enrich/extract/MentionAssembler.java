@@ -102,6 +102,8 @@ final class MentionAssembler {
     private final class PieceState {
         final Piece piece;
         final String text;
+        /** The text as an array, read by the tokenizer. */
+        final char[] chars;
         final List<Draft> drafts = new ArrayList<>();
         Draft main;
         Draft current;
@@ -112,9 +114,10 @@ final class MentionAssembler {
         int contextSentence = Integer.MIN_VALUE / 2;
         int seq;
 
-        PieceState(Piece piece, String text, int seqStart) {
+        PieceState(Piece piece, String text, char[] chars, int seqStart) {
             this.piece = piece;
             this.text = text;
+            this.chars = chars;
             this.seq = seqStart;
         }
 
@@ -131,8 +134,9 @@ final class MentionAssembler {
         List<Draft> kept = new ArrayList<>();
         List<ActorCatalog.Def> recentActors = new ArrayList<>();
         int seq = 0;
+        char[] chars = parsed.text().toCharArray();
         for (Piece piece : parsed.pieces()) {
-            PieceState ps = new PieceState(piece, parsed.text(), seq);
+            PieceState ps = new PieceState(piece, parsed.text(), chars, seq);
             for (Sentence s : piece.sentences()) {
                 process(ps, s, recentActors);
             }
@@ -157,7 +161,7 @@ final class MentionAssembler {
     private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
         View v = new View();
         v.s = s;
-        v.t = Tokenizer.tokenize(ps.text, s.start(), s.end(), r.lexicon);
+        v.t = Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
         if (v.t.isEmpty()) {
             ps.current = null;
             return;

@@ -116,13 +116,17 @@ final class PhraseTrie<T> {
             lexicon.addFirstWord(words.get(0), bit);
         }
         for (String w : words) {
-            String key = lexicon == null ? w : lexicon.addWord(w);
+            Lexicon.Word word = lexicon == null ? null : lexicon.add(w);
+            String key = word == null ? w : word.text;
             Node<T> child = n.next.get(key);
             if (child == null) {
                 child = new Node<>();
                 n.next.put(key, child);
-                if (lexicon != null) {
-                    n.putChild(lexicon.id(key), child);
+                if (word != null) {
+                    n.putChild(word.id, child);
+                    if (n == root) {
+                        Lexicon.setFirstNode(word, index, child);
+                    }
                 }
             }
             n = child;
@@ -155,9 +159,27 @@ final class PhraseTrie<T> {
         if (i < 0 || i >= tokens.size() || (tokens.get(i).mask() & bit) == 0) {
             return null;
         }
-        Node<T> n = root;
-        Match<T> best = null;
-        for (int k = i; k < tokens.size(); k++) {
+        return walkFrom(root, tokens, i, i);
+    }
+
+    /**
+     * As {@link #walk}, for a token whose first-word node the lexicon gave ({@code first}, the root's child for
+     * token {@code i}).
+     */
+    @SuppressWarnings("unchecked")
+    Match<T> walkAfterFirst(Object first, List<Token> tokens, int i) {
+        Node<T> n = (Node<T>) first;
+        return walkFrom(n, tokens, i, i + 1);
+    }
+
+    /** The longest phrase starting at token {@code i}, with node {@code n} reached after tokens {@code [i, k)}. */
+    private Match<T> walkFrom(Node<T> n, List<Token> tokens, int i, int k) {
+        List<T> bestValues = k > i ? n.values : null;
+        int bestTo = k;
+        for (; k < tokens.size(); k++) {
+            if (n.ids == null && n.next.isEmpty()) {
+                break; // a leaf
+            }
             Token t = tokens.get(k);
             // by id for tokens read with the rules' lexicon (an id of -1, a word the rules lack, finds nothing)
             n = lexicon != null && t.id() != Token.UNKNOWN ? n.child(t.id()) : n.next.get(t.norm());
@@ -165,10 +187,11 @@ final class PhraseTrie<T> {
                 break;
             }
             if (n.values != null) {
-                best = new Match<>(i, k + 1, n.values);
+                bestValues = n.values;
+                bestTo = k + 1;
             }
         }
-        return best;
+        return bestValues == null ? null : new Match<>(i, bestTo, bestValues);
     }
 
     /** All non-overlapping longest matches, left to right. */

@@ -5,8 +5,9 @@ package io.incidentstreams.enrich.extract;
  *
  * <p>{@link #norm} is the matching form: lower case, apostrophes dropped, "U.S." folded to "us", so that rules written
  * once match the many spellings outlets use. {@link #sepBefore} records the punctuation between this token and the
- * previous one, which is all the clause structure the rules need. {@link #mask} tells which phrase dictionaries
- * the word can start a phrase in, {@link #id} which word of the rules it is (see {@link Lexicon}).
+ * previous one, which is all the clause structure the rules need. Its {@link Lexicon.Word} tells which phrase
+ * dictionaries the word can start a phrase in ({@link #mask}), which word sets hold it and which word of the rules it
+ * is ({@link #id}).
  *
  * <p>A plain class rather than a record: the text as written ({@link #raw}) is copied out of the article only when a
  * rule asks for it, which few do, and tokens are made for every word of every sentence.
@@ -43,14 +44,15 @@ final class Token {
     private final String text;
     private final int start;
     private final int end;
-    private final int sepBefore;
-    private final boolean capitalized;
-    private final boolean possessive;
+    /** {@link #sepBefore} in the low bits, then the three flags below. */
+    private final int bits;
     private final long number;
-    private final boolean hyphenBefore;
-    private final long mask;
-    private final int id;
-    private final long classes;
+    private final Lexicon.Word word;
+
+    private static final int SEPARATORS = 0xFF;
+    private static final int CAPITALIZED = 1 << 8;
+    private static final int POSSESSIVE = 1 << 9;
+    private static final int HYPHEN_BEFORE = 1 << 10;
 
     /**
      * @param norm         matching form
@@ -62,25 +64,18 @@ final class Token {
      * @param possessive   followed by "'s" or "s'"
      * @param number       its value when it is a number, else {@link #NOT_A_NUMBER}
      * @param hyphenBefore joined to the previous token by a hyphen
-     * @param mask         the dictionaries it can start a phrase in
-     * @param id           the rules' number for the word, {@link #NO_WORD} or {@link #UNKNOWN}
-     * @param classes      the bits of the {@link WordSet}s that hold the word, with {@link #CLASSES_KNOWN}; 0 when
-     *                     they are not known
+     * @param word         the rules' entry for the word, or a stand-in ({@link Lexicon#UNKNOWN} without a lexicon)
      */
     Token(String norm, String text, int start, int end, int sepBefore, boolean capitalized, boolean possessive,
-          long number, boolean hyphenBefore, long mask, int id, long classes) {
+          long number, boolean hyphenBefore, Lexicon.Word word) {
         this.norm = norm;
         this.text = text;
         this.start = start;
         this.end = end;
-        this.sepBefore = sepBefore;
-        this.capitalized = capitalized;
-        this.possessive = possessive;
+        this.bits = (sepBefore & SEPARATORS) | (capitalized ? CAPITALIZED : 0) | (possessive ? POSSESSIVE : 0)
+                | (hyphenBefore ? HYPHEN_BEFORE : 0);
         this.number = number;
-        this.hyphenBefore = hyphenBefore;
-        this.mask = mask;
-        this.id = id;
-        this.classes = classes;
+        this.word = word;
     }
 
     String norm() {
@@ -106,15 +101,15 @@ final class Token {
     }
 
     int sepBefore() {
-        return sepBefore;
+        return bits & SEPARATORS;
     }
 
     boolean capitalized() {
-        return capitalized;
+        return (bits & CAPITALIZED) != 0;
     }
 
     boolean possessive() {
-        return possessive;
+        return (bits & POSSESSIVE) != 0;
     }
 
     long number() {
@@ -122,19 +117,26 @@ final class Token {
     }
 
     boolean hyphenBefore() {
-        return hyphenBefore;
+        return (bits & HYPHEN_BEFORE) != 0;
     }
 
+    Lexicon.Word word() {
+        return word;
+    }
+
+    /** The dictionaries the word can start a phrase in, one bit each. */
     long mask() {
-        return mask;
+        return word.mask;
     }
 
+    /** The rules' number for the word, {@link #NO_WORD} or {@link #UNKNOWN}. */
     int id() {
-        return id;
+        return word.id;
     }
 
+    /** The bits of the {@link WordSet}s that hold the word, with {@link #CLASSES_KNOWN}; 0 when not known. */
     long classes() {
-        return classes;
+        return word.classes;
     }
 
     boolean isNumber() {
@@ -143,11 +145,11 @@ final class Token {
 
     /** True if punctuation that ends a clause (comma, dash, parenthesis, strong stop) precedes this token. */
     boolean clauseBreakBefore() {
-        return (sepBefore & (COMMA | STRONG | DASH | PAREN)) != 0;
+        return (bits & (COMMA | STRONG | DASH | PAREN)) != 0;
     }
 
     boolean strongBreakBefore() {
-        return (sepBefore & STRONG) != 0;
+        return (bits & STRONG) != 0;
     }
 
     @Override

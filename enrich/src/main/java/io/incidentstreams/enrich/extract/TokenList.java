@@ -57,13 +57,17 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         PhraseTrie.Match<?>[][] found = new PhraseTrie.Match<?>[Math.min(lexicon.dictionaries(), Lexicon.SHARED_BIT)][];
         for (int i = 0; i < size; i++) {
             long mask = tokens[i].mask();
+            if (mask == 0L) {
+                continue;
+            }
+            Object[] first = tokens[i].word().firstNodes;
             while (mask != 0L) {
                 int d = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
                 if (d >= found.length) {
                     continue; // a bit shared by several dictionaries: they walk the tokens themselves
                 }
-                PhraseTrie.Match<?> m = lexicon.dictionary(d).walk(this, i);
+                PhraseTrie.Match<?> m = lexicon.dictionary(d).walkAfterFirst(first[d], this, i);
                 if (m != null) {
                     if (found[d] == null) {
                         found[d] = new PhraseTrie.Match<?>[size];

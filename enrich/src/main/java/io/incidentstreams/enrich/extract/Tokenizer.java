@@ -24,25 +24,33 @@ final class Tokenizer {
     /**
      * Tokens with their dictionary masks, word ids and word set bits from {@code lexicon} (all mask bits set, ids
      * {@link Token#UNKNOWN} and no word set bits when it is null).
-     *
-     * <p>Reads a copy of the span as a char array: one bounds-checked copy instead of a coder test and a bounds
-     * check on every character. Characters just outside the span are read from {@code text} where the rules need
-     * them (a hyphen or an acronym right at its start).
      */
     static List<Token> tokenize(String text, int from, int to, Lexicon lexicon) {
-        int n = to - from;
-        if (n <= 0) {
+        char[] cs = new char[Math.max(0, to)];
+        text.getChars(0, Math.max(0, to), cs, 0);
+        return tokenize(text, cs, from, to, lexicon);
+    }
+
+    /**
+     * As {@link #tokenize(String, int, int, Lexicon)}, reading the characters from {@code cs}, which holds the text
+     * from its start to at least {@code to}: a page is copied out of its String once, and every scan then reads an
+     * array instead of testing the String's coder and bounds on every character.
+     */
+    static List<Token> tokenize(String text, char[] cs, int from, int to, Lexicon lexicon) {
+        if (to <= from) {
             return index(new TokenList(8), lexicon);
         }
-        char[] cs = new char[n];
-        text.getChars(from, to, cs, 0);
-        TokenList out = new TokenList(Math.max(8, n / 5));
+        TokenList out = new TokenList(Math.max(8, (to - from) / 5));
         StringBuilder norm = null;
         int sep = 0;
         boolean hyphen = false;
-        int i = 0;
-        while (i < n) {
+        int i = from;
+        while (i < to) {
             char c = cs[i];
+            if (c == ' ') {
+                i++; // no separator, no hyphen
+                continue;
+            }
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
                 boolean possessive = false;
@@ -52,31 +60,32 @@ final class Tokenizer {
                 } else {
                     norm.setLength(0);
                 }
-                if (Character.isLetter(c) && isAcronymStart(text, cs, from, i, n)) {
+                if (Character.isLetter(c) && isAcronymStart(cs, i, to)) {
                     // U.S. / U.N. / a.m.
-                    while (i + 1 < n && Character.isLetter(cs[i]) && cs[i + 1] == '.') {
+                    while (i + 1 < to && Character.isLetter(cs[i]) && cs[i + 1] == '.') {
                         norm.append(Character.toLowerCase(cs[i]));
                         i += 2;
-                        if (i >= n || !Character.isLetter(cs[i]) || (i + 1 < n
+                        if (i >= to || !Character.isLetter(cs[i]) || (i + 1 < to
                                 && Character.isLetterOrDigit(cs[i + 1]))) {
                             break;
                         }
                     }
                     // "U.S" without the final dot
-                    if (i < n && Character.isLetter(cs[i]) && (i + 1 >= n || !Character.isLetterOrDigit(cs[i + 1]))) {
+                    if (i < to && Character.isLetter(cs[i])
+                            && (i + 1 >= to || !Character.isLetterOrDigit(cs[i + 1]))) {
                         norm.append(Character.toLowerCase(cs[i]));
                         i++;
                     }
                     acronym = true;
                 } else if (Character.isDigit(c)) {
-                    while (i < n) {
+                    while (i < to) {
                         char d = cs[i];
                         if (Character.isDigit(d)) {
                             norm.append(d);
                             i++;
-                        } else if (d == ',' && i + 3 < n + 1 && isDigitGroup(cs, i + 1, n)) {
+                        } else if (d == ',' && i + 3 < to + 1 && isDigitGroup(cs, i + 1, to)) {
                             i++; // thousands separator: 3,000
-                        } else if ((d == ':' || d == '.') && i + 1 < n && Character.isDigit(cs[i + 1])) {
+                        } else if ((d == ':' || d == '.') && i + 1 < to && Character.isDigit(cs[i + 1])) {
                             norm.append(d);
                             i++;
                         } else if (Character.isLetter(d)) {
@@ -92,7 +101,7 @@ final class Tokenizer {
                     int hash = 0;
                     boolean ascii = true;
                     char ch;
-                    while (k < n && (((ch = cs[k]) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+                    while (k < to && (((ch = cs[k]) >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
                             || (ch >= '0' && ch <= '9') || ch > 0x7F && Character.isLetterOrDigit(ch))) {
                         if (ch > 0x7F) {
                             ascii = false;
@@ -100,57 +109,41 @@ final class Tokenizer {
                         hash = 31 * hash + (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
                         k++;
                     }
-                    boolean plain = k >= n || !isApostrophe(cs[k]);
+                    boolean plain = k >= to || !isApostrophe(cs[k]);
                     if (plain) {
                         String w;
-                        long mask;
-                        int id;
-                        long classes;
-                        int slot = lexicon != null && ascii ? lexicon.find(cs, i, k, hash) : -2;
-                        if (slot >= 0) {
-                            w = lexicon.word(slot); // the rules' own string: no copy, hash already known
-                            mask = lexicon.maskAt(slot);
-                            id = lexicon.idAt(slot);
-                            classes = lexicon.classesAt(slot);
+                        Lexicon.Word word = lexicon == null ? Lexicon.UNKNOWN
+                                : ascii ? lexicon.find(cs, i, k, hash) : null;
+                        if (word != null && word.id >= 0) {
+                            w = word.text; // the rules' own string: no copy, hash already known
                         } else {
                             String lower = ascii ? lowerCase(cs, i, k)
                                     : new String(cs, i, k - i).toLowerCase(Locale.ROOT);
-                            w = slot == -1 ? lower : needsFolding(lower) ? fold(lower) : lower;
-                            if (slot == -1) {
-                                mask = 0L;
-                                id = Token.NO_WORD;
-                                classes = lexicon.classesAt(-1);
-                            } else if (lexicon == null) {
-                                mask = Token.ALL;
-                                id = Token.UNKNOWN;
-                                classes = 0L;
-                            } else {
-                                int s = lexicon.slot(w);
-                                mask = s < 0 ? 0L : lexicon.maskAt(s);
-                                id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
-                                classes = lexicon.classesAt(s);
+                            w = word != null && word.id == Token.NO_WORD ? lower
+                                    : needsFolding(lower) ? fold(lower) : lower;
+                            if (word == null) {
+                                word = lexicon.get(w);
                             }
                         }
-                        out.add(new Token(w, text, from + start, from + k, sep, Character.isUpperCase(c), false,
-                                Character.isDigit(c) ? parseNumber(w) : Token.NOT_A_NUMBER, hyphen, mask, id,
-                                classes));
+                        out.add(new Token(w, text, start, k, sep, Character.isUpperCase(c), false,
+                                Character.isDigit(c) ? parseNumber(w) : Token.NOT_A_NUMBER, hyphen, word));
                         sep = 0;
                         hyphen = false;
                         i = k;
                         continue;
                     }
-                    while (i < n) {
+                    while (i < to) {
                         char d = cs[i];
                         if (Character.isLetterOrDigit(d)) {
                             norm.append(Character.toLowerCase(d));
                             i++;
                         } else if (isApostrophe(d)) {
-                            if (i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
-                                    && (i + 2 >= n || !Character.isLetterOrDigit(cs[i + 2]))) {
+                            if (i + 1 < to && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                                    && (i + 2 >= to || !Character.isLetterOrDigit(cs[i + 2]))) {
                                 possessive = true;
                                 break;
                             }
-                            if (i + 1 < n && Character.isLetter(cs[i + 1])) {
+                            if (i + 1 < to && Character.isLetter(cs[i + 1])) {
                                 i++; // Kata'ib
                                 continue;
                             }
@@ -165,32 +158,23 @@ final class Tokenizer {
                 }
                 int end = i;
                 if (possessive) {
-                    i = Math.min(n, isApostrophe(cs[i]) && i + 1 < n && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                    i = Math.min(to, isApostrophe(cs[i]) && i + 1 < to && (cs[i + 1] == 's' || cs[i + 1] == 'S')
                             ? i + 2 : i + 1);
                 }
                 String w = norm.toString();
                 if (!acronym && needsFolding(w)) {
                     w = fold(w);
                 }
-                long mask = Token.ALL;
-                int id = Token.UNKNOWN;
-                long classes = 0L;
-                if (lexicon != null) {
-                    int s = lexicon.slot(w);
-                    mask = s < 0 ? 0L : lexicon.maskAt(s);
-                    id = s < 0 ? Token.NO_WORD : lexicon.idAt(s);
-                    classes = lexicon.classesAt(s);
-                }
-                out.add(new Token(w, text, from + start, from + end, sep, Character.isUpperCase(c), possessive,
-                        parseNumber(w), hyphen, mask, id, classes));
+                out.add(new Token(w, text, start, end, sep, Character.isUpperCase(c), possessive,
+                        parseNumber(w), hyphen, lexicon == null ? Lexicon.UNKNOWN : lexicon.get(w)));
                 sep = 0;
                 hyphen = false;
             } else {
-                if (c != '.' || out.isEmpty() || out.get(out.size() - 1).end() != from + i
-                        || !isAbbreviation(out.get(out.size() - 1), cs, from)) {
-                    sep |= separatorKind(text, cs, from, i, n);
+                if (c != '.' || out.isEmpty() || out.get(out.size() - 1).end() != i
+                        || !isAbbreviation(out.get(out.size() - 1), cs)) {
+                    sep |= separatorKind(cs, i, to);
                 }
-                if (c == '-' && i > 0 && i + 1 < n && Character.isLetterOrDigit(cs[i - 1])
+                if (c == '-' && i > from && i + 1 < to && Character.isLetterOrDigit(cs[i - 1])
                         && Character.isLetterOrDigit(cs[i + 1])) {
                     hyphen = true;
                 }
@@ -218,28 +202,26 @@ final class Tokenizer {
     }
 
     /** {@link Abbreviations#isAbbreviation(String)} of the token as written, read from {@code cs}. */
-    private static boolean isAbbreviation(Token t, char[] cs, int from) {
-        int s = t.start() - from;
+    private static boolean isAbbreviation(Token t, char[] cs) {
+        int s = t.start();
         int len = t.rawLength();
         if (len == 1) {
             return Character.isUpperCase(cs[s]);
         }
-        return len <= 6 && Abbreviations.isAbbreviation(new String(cs, s, len));
+        return len <= 6 && Abbreviations.isAbbreviation(cs, s, s + len);
     }
 
-    /** {@code cs[i]} is text offset {@code from + i}; the character before the span is read from text. */
-    private static boolean isAcronymStart(String text, char[] cs, int from, int i, int n) {
+    private static boolean isAcronymStart(char[] cs, int i, int to) {
         // A single letter followed by a dot and another letter-dot: U.S. / a.m.
-        char before = i > 0 ? cs[i - 1] : from > 0 ? text.charAt(from - 1) : ' ';
-        if ((i > 0 || from > 0) && Character.isLetterOrDigit(before)) {
+        if (i > 0 && Character.isLetterOrDigit(cs[i - 1])) {
             return false;
         }
-        return i + 2 < n && cs[i + 1] == '.' && Character.isLetter(cs[i + 2])
-                && (i + 3 >= n || !Character.isLetterOrDigit(cs[i + 3]));
+        return i + 2 < to && cs[i + 1] == '.' && Character.isLetter(cs[i + 2])
+                && (i + 3 >= to || !Character.isLetterOrDigit(cs[i + 3]));
     }
 
-    private static boolean isDigitGroup(char[] cs, int i, int n) {
-        if (i + 3 > n) {
+    private static boolean isDigitGroup(char[] cs, int i, int to) {
+        if (i + 3 > to) {
             return false;
         }
         for (int k = i; k < i + 3; k++) {
@@ -247,14 +229,14 @@ final class Tokenizer {
                 return false;
             }
         }
-        return i + 3 >= n || !Character.isDigit(cs[i + 3]);
+        return i + 3 >= to || !Character.isDigit(cs[i + 3]);
     }
 
     static boolean isApostrophe(char c) {
         return c == '\'' || c == '\u2019' || c == '\u02BC' || c == '\u2018';
     }
 
-    private static int separatorKind(String text, char[] cs, int from, int i, int n) {
+    private static int separatorKind(char[] cs, int i, int to) {
         char c = cs[i];
         switch (c) {
             case ',':
@@ -271,9 +253,8 @@ final class Tokenizer {
                 return Token.DASH;
             case '-':
                 // " - " is a dash; "x-y" is a hyphen
-                boolean spacedLeft = i > 0 ? Character.isWhitespace(cs[i - 1])
-                        : from == 0 || Character.isWhitespace(text.charAt(from - 1));
-                boolean spacedRight = i + 1 >= n || Character.isWhitespace(cs[i + 1]);
+                boolean spacedLeft = i == 0 || Character.isWhitespace(cs[i - 1]);
+                boolean spacedRight = i + 1 >= to || Character.isWhitespace(cs[i + 1]);
                 return spacedLeft && spacedRight ? Token.DASH : 0;
             case '(':
             case ')':
