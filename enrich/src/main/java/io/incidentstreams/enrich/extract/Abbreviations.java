@@ -1,5 +1,6 @@
 package io.incidentstreams.enrich.extract;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,27 +45,24 @@ final class Abbreviations {
                 return isAbbreviation(new String(cs, from, len));
             }
         }
-        String[] candidates = BY_LENGTH[len];
-        for (String w : candidates) {
-            boolean same = true;
-            for (int i = 0; i < len && same; i++) {
-                char c = cs[from + i];
-                same = w.charAt(i) == (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        int key = 0;
+        for (int i = from; i < to; i++) {
+            char c = cs[i];
+            char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (l < 'a' || l > 'z') {
+                return false; // every abbreviation is letters only
             }
-            if (same) {
-                return true;
-            }
+            key = key * 32 + (l - 'a' + 1);
         }
-        return false;
+        return Arrays.binarySearch(KEYS, key) >= 0;
     }
 
-    /** {@link #WORDS} by length, up to six letters. */
-    private static final String[][] BY_LENGTH = new String[7][];
-
-    static {
-        for (int len = 0; len < BY_LENGTH.length; len++) {
-            final int l = len;
-            BY_LENGTH[len] = WORDS.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+    /** {@link #WORDS} as numbers, five bits a letter, sorted: a word of up to six letters is looked up uncopied. */
+    private static final int[] KEYS = WORDS.stream().filter(w -> w.length() <= 6).mapToInt(w -> {
+        int key = 0;
+        for (int i = 0; i < w.length(); i++) {
+            key = key * 32 + (w.charAt(i) - 'a' + 1);
         }
-    }
+        return key;
+    }).sorted().toArray();
 }

@@ -39,6 +39,8 @@ final class ActorCatalog {
     private final PhraseTrie<List<String>> anaphora;
     private final Map<String, Def> byName = new HashMap<>();
     private final Gazetteer gazetteer;
+    /** The dictionaries whose phrases can start a mention. */
+    private final PhraseTrie<?>[] starters;
 
     ActorCatalog(JsonNode root, Lexicon lexicon) {
         this(root, lexicon, null);
@@ -72,6 +74,7 @@ final class ActorCatalog {
         }
         JsonNode ana = root.path("anaphora");
         ana.fieldNames().forEachRemaining(k -> anaphora.add(k, List.of(ana.get(k).asText().split("\\|"))));
+        this.starters = new PhraseTrie<?>[] {modifiers, aliases, anaphora};
     }
 
     private static Alias alias(Def def, String written) {
@@ -110,7 +113,7 @@ final class ActorCatalog {
      */
     List<Mention> find(List<Token> tokens, List<Def> recent) {
         List<Mention> out = new ArrayList<>();
-        int i = 0;
+        int i = nextCandidate(tokens, 0);
         while (i < tokens.size()) {
             Mention m = modifierHead(tokens, i);
             if (m == null) {
@@ -139,11 +142,23 @@ final class ActorCatalog {
                 }
                 i = m.to();
             } else {
-                i++;
+                i = nextCandidate(tokens, i + 1);
             }
         }
         List<Mention> merged = mergeAppositions(out);
         return withUnlisted(tokens, merged, recent);
+    }
+
+    /** The first token at or after {@code from} where a modifier, alias or anaphor starts; the size if none. */
+    private int nextCandidate(List<Token> tokens, int from) {
+        int next = tokens.size();
+        for (PhraseTrie<?> t : starters) {
+            int s = t.nextStart(tokens, from);
+            if (s >= 0 && s < next) {
+                next = s;
+            }
+        }
+        return next;
     }
 
     /** Kind of an actor the catalogue lacks; "the group" can refer back to it. */

@@ -178,7 +178,7 @@ final class ArticleCleaner {
             }
         }
         flush(pieces, current, sentenceIndex);
-        return new ParsedArticle(text, List.copyOf(pieces));
+        return new ParsedArticle(text, cs, List.copyOf(pieces));
     }
 
     private static final class PieceBuilder {

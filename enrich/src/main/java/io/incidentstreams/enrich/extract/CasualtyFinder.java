@@ -107,12 +107,7 @@ final class CasualtyFinder {
 
     /** True if the tokens hold a casualty word at all: a cheap test before the full reading. */
     boolean mentionsCasualties(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (words.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        return words.nextStart(tokens, 0) >= 0;
     }
 
     List<Statement> find(List<Token> tokens) {

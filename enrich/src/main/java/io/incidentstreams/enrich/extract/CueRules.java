@@ -176,9 +176,9 @@ final class CueRules {
                 return true;
             }
         }
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = hedges.nextStart(tokens, 0); i >= 0; i = hedges.nextStart(tokens, i + 1)) {
             PhraseTrie.Match<Boolean> h = hedges.longestAt(tokens, i);
-            if (h != null && h.to() - h.from() >= 2) {
+            if (h.to() - h.from() >= 2) {
                 return true; // multi-word hedges ("in the past") cover the whole sentence
             }
         }

@@ -207,6 +207,9 @@ final class DateFinder {
         return true;
     }
 
+    /** "since" opens a phrase about another time: its dates and places are not the incident's. */
+    static final WordSet SINCE = WordSet.of("since");
+
     /** Words after a number that opens a date: "8 January", "8 of Jan.", "three days after". */
     private static final WordSet AFTER_NUMBER = WordSet.of("of", "january", "february", "march", "april", "may",
             "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",

@@ -98,12 +98,7 @@ final class Gazetteer {
             "based", "linked", "led", "sponsored", "supported", "made", "supplied", "directed", "born", "bound");
 
     boolean findAny(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (trie.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        return trie.nextStart(tokens, 0) >= 0;
     }
 
     /** The place with this canonical name or alias (case and punctuation insensitive), or null. */

@@ -134,7 +134,7 @@ final class MentionAssembler {
         List<Draft> kept = new ArrayList<>();
         List<ActorCatalog.Def> recentActors = new ArrayList<>();
         int seq = 0;
-        char[] chars = parsed.text().toCharArray();
+        char[] chars = parsed.chars();
         for (Piece piece : parsed.pieces()) {
             PieceState ps = new PieceState(piece, parsed.text(), chars, seq);
             for (Sentence s : piece.sentences()) {
@@ -317,7 +317,7 @@ final class MentionAssembler {
     /** "rockets on the same base": the site named last in this piece. */
     private List<PlaceRoles.Roled> withSameSite(PieceState ps, View v, List<PlaceRoles.Roled> places) {
         List<PlaceRoles.Roled> out = null;
-        for (int i = 0; i + 1 < v.t.size(); i++) {
+        for (int i = 0; ps.lastSite != null && i + 1 < v.t.size(); i++) {
             boolean theZone = v.t.get(i).norm().equals("the") && v.t.get(i + 1).norm().equals("zone")
                     && ps.lastSite != null && ps.lastSite.kind().equals("zone");
             if ((theZone || v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm()))
@@ -414,7 +414,7 @@ final class MentionAssembler {
     private static boolean[] sinceMask(List<Token> t) {
         boolean[] mask = new boolean[t.size()];
         for (int i = 0; i < t.size(); i++) {
-            if (!t.get(i).norm().equals("since")) {
+            if (!DateFinder.SINCE.contains(t.get(i))) {
                 continue;
             }
             int j = i + 1;

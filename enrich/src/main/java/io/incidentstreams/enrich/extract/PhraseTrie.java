@@ -194,18 +194,30 @@ final class PhraseTrie<T> {
         return bestValues == null ? null : new Match<>(i, bestTo, bestValues);
     }
 
+    /**
+     * The first token at or after {@code from} where a phrase starts, or -1: read from the token list's index, so
+     * that callers visit only the few tokens that start a phrase.
+     */
+    int nextStart(List<Token> tokens, int from) {
+        int start = Math.max(0, from);
+        if (index >= 0 && index < Lexicon.SHARED_BIT && tokens instanceof TokenList tl && tl.indexedWith(lexicon)) {
+            return tl.nextStart(index, start);
+        }
+        for (int i = start; i < tokens.size(); i++) {
+            if (walk(tokens, i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** All non-overlapping longest matches, left to right. */
     List<Match<T>> findAll(List<Token> tokens) {
         List<Match<T>> out = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
+        for (int i = nextStart(tokens, 0); i >= 0; ) {
             Match<T> m = longestAt(tokens, i);
-            if (m != null) {
-                out.add(m);
-                i = m.to();
-            } else {
-                i++;
-            }
+            out.add(m);
+            i = nextStart(tokens, m.to());
         }
         return out;
     }

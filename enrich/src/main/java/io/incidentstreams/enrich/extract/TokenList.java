@@ -17,8 +17,14 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     private int size;
     private Lexicon lexicon;
     private boolean frozen;
-    /** Longest match by dictionary index and token; null for a dictionary with no match in the sentence. */
-    private PhraseTrie.Match<?>[][] matches;
+    /**
+     * Every dictionary's longest match at every token, in token order. The matches of
+     * one dictionary are chained in order, from {@code first[d]} through {@code next}; -1 ends a chain. Most
+     * sentences hold a few dozen matches, so that a chain is short and the index small.
+     */
+    private PhraseTrie.Match<?>[] matches;
+    private int[] next;
+    private int[] first;
 
     TokenList(int capacity) {
         tokens = new Token[Math.max(4, capacity)];
@@ -54,29 +60,57 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     void index(Lexicon lexicon) {
         frozen = true;
         this.lexicon = lexicon;
-        PhraseTrie.Match<?>[][] found = new PhraseTrie.Match<?>[Math.min(lexicon.dictionaries(), Lexicon.SHARED_BIT)][];
+        int dictionaries = Math.min(lexicon.dictionaries(), Lexicon.SHARED_BIT);
+        int[] head = new int[dictionaries];
+        int[] tail = new int[dictionaries];
+        Arrays.fill(head, -1);
+        PhraseTrie.Match<?>[] found = new PhraseTrie.Match<?>[Math.max(4, size / 2)];
+        int[] chain = new int[found.length];
+        int count = 0;
         for (int i = 0; i < size; i++) {
             long mask = tokens[i].mask();
             if (mask == 0L) {
                 continue;
             }
-            Object[] first = tokens[i].word().firstNodes;
+            Object[] firstNodes = tokens[i].word().firstNodes;
             while (mask != 0L) {
                 int d = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
-                if (d >= found.length) {
+                if (d >= dictionaries) {
                     continue; // a bit shared by several dictionaries: they walk the tokens themselves
                 }
-                PhraseTrie.Match<?> m = lexicon.dictionary(d).walkAfterFirst(first[d], this, i);
-                if (m != null) {
-                    if (found[d] == null) {
-                        found[d] = new PhraseTrie.Match<?>[size];
-                    }
-                    found[d][i] = m;
+                PhraseTrie.Match<?> m = lexicon.dictionary(d).walkAfterFirst(firstNodes[d], this, i);
+                if (m == null) {
+                    continue;
                 }
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                    chain = Arrays.copyOf(chain, count * 2);
+                }
+                found[count] = m;
+                chain[count] = -1;
+                if (head[d] < 0) {
+                    head[d] = count;
+                } else {
+                    chain[tail[d]] = count;
+                }
+                tail[d] = count;
+                count++;
             }
         }
+        next = chain;
+        first = head;
         matches = found;
+    }
+
+    /** The first token at or after {@code from} where dictionary {@code d} has a match, or -1; only once indexed. */
+    int nextStart(int d, int from) {
+        for (int k = d < first.length ? first[d] : -1; k >= 0; k = next[k]) {
+            if (matches[k].from() >= from) {
+                return matches[k].from();
+            }
+        }
+        return -1;
     }
 
     /** True if indexed with this lexicon, so that {@link #match} answers for its dictionaries below the shared bit. */
@@ -86,7 +120,12 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
 
     /** The longest match of dictionary {@code d} at token {@code i}, or null; only once indexed. */
     PhraseTrie.Match<?> match(int d, int i) {
-        PhraseTrie.Match<?>[] byToken = d < matches.length ? matches[d] : null;
-        return byToken == null ? null : byToken[i];
+        for (int k = d < first.length ? first[d] : -1; k >= 0; k = next[k]) {
+            int from = matches[k].from();
+            if (from >= i) {
+                return from == i ? matches[k] : null;
+            }
+        }
+        return null;
     }
 }

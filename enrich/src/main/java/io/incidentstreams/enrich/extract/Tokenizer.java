@@ -42,6 +42,7 @@ final class Tokenizer {
         }
         TokenList out = new TokenList(Math.max(8, (to - from) / 5));
         StringBuilder norm = null;
+        char[] scratch = null;
         int sep = 0;
         boolean hyphen = false;
         int i = from;
@@ -117,7 +118,10 @@ final class Tokenizer {
                         if (word != null && word.id >= 0) {
                             w = word.text; // the rules' own string: no copy, hash already known
                         } else {
-                            String lower = ascii ? lowerCase(cs, i, k)
+                            if (ascii && (scratch == null || scratch.length < k - i)) {
+                                scratch = new char[Math.max(32, k - i)];
+                            }
+                            String lower = ascii ? lowerCase(cs, i, k, scratch)
                                     : new String(cs, i, k - i).toLowerCase(Locale.ROOT);
                             w = word != null && word.id == Token.NO_WORD ? lower
                                     : needsFolding(lower) ? fold(lower) : lower;
@@ -191,14 +195,13 @@ final class Tokenizer {
         return tokens;
     }
 
-    /** The characters {@code cs[from, to)} in lower case (ASCII letters only: other words are folded later). */
-    private static String lowerCase(char[] cs, int from, int to) {
-        char[] lower = new char[to - from];
+    /** The characters {@code cs[from, to)} in lower case, built in {@code scratch} (ASCII letters only). */
+    private static String lowerCase(char[] cs, int from, int to, char[] scratch) {
         for (int k = from; k < to; k++) {
             char ch = cs[k];
-            lower[k - from] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+            scratch[k - from] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
         }
-        return new String(lower);
+        return new String(scratch, 0, to - from);
     }
 
     /** {@link Abbreviations#isAbbreviation(String)} of the token as written, read from {@code cs}. */

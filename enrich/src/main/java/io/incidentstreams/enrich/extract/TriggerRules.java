@@ -138,12 +138,8 @@ final class TriggerRules {
 
     /** True if an announcing verb ("announced", "declared", "said") appears in tokens {@code [from, to)}. */
     boolean hasAnnounceVerb(List<Token> tokens, int from, int to) {
-        for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
-            if (announceVerbs.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        int i = announceVerbs.nextStart(tokens, from);
+        return i >= 0 && i < Math.min(to, tokens.size());
     }
 
     List<Hit> find(List<Token> tokens) {
