@@ -62,7 +62,7 @@ final class DateFinder {
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     private static final String NUMWORD = "(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "\\d{1,2}|several|a few|a couple of|few)";
-    private static final Pattern DATES = Pattern.compile(
+    static final Pattern DATES = Pattern.compile(
             "(?<mdy>\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
                     + "|(?<dmy>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
                     + "(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
@@ -85,7 +85,7 @@ final class DateFinder {
                     + "|(?<dba>\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
                     + "|(?<hrs>\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before|later"
                     + "|earlier)\\b)");
-    private static final Pattern ZONE = Pattern.compile(
+    static final Pattern ZONE = Pattern.compile(
             "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"
                     + "(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\b\\.?)?\\s*)?[\\s,(]*"
                     + "(?<tz>local time|local|[a-z]+ time|ist|gmt|utc|et|est|edt|bst|cet)\\b");
@@ -139,10 +139,13 @@ final class DateFinder {
         List<Expr> out = new ArrayList<>();
         Matcher m = null;
         int done = -1;
+        int nextWord = starts.nextStart(tokens, 0); // the next token that is a word that can open a date
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k)
-                    : starts.longestAt(tokens, k) != null && plausible(tokens, k))) {
+            if (nextWord >= 0 && nextWord < k) {
+                nextWord = starts.nextStart(tokens, k);
+            }
+            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k) : nextWord == k && plausible(tokens, k))) {
                 continue;
             }
             if (m == null) {
@@ -220,7 +223,7 @@ final class DateFinder {
      * Whether a number can open a date: only "8 January" and "three days after" start with one, so the word after it
      * must be a month, "of" or a unit. Most numbers of a sentence are counts, and the pattern is not tried at them.
      */
-    private static boolean numberMayOpen(List<Token> tokens, int k) {
+    static boolean numberMayOpen(List<Token> tokens, int k) {
         return k + 1 < tokens.size() && AFTER_NUMBER.contains(tokens.get(k + 1));
     }
 
@@ -481,33 +484,50 @@ final class DateFinder {
         return Zone.NONE;
     }
 
-    /** The words a zone can be named by: "local", "... time", and codes. */
-    private static final String[] ZONE_WORDS = {"local", "time", "ist", "gmt", "utc", "et", "est", "edt", "bst", "cet"};
+    /** Words that {@link #ZONE} lets stand before a clock time or zone. */
+    private static final Set<String> ZONE_LEAD = Set.of("at", "around", "about", "shortly", "just", "before", "after",
+            "night", "morning", "evening", "afternoon", "on");
+    /** Zones that {@link #ZONE} names by one word. */
+    private static final Set<String> ZONE_WORDS = Set.of("local", "ist", "gmt", "utc", "et", "est", "edt", "bst",
+            "cet");
 
     /**
-     * A cheap test before the {@link #ZONE} pattern: a zone it finds is "local", a word before " time", or a code,
-     * each a whole word. Text beyond ASCII is left to the pattern.
+     * A cheap test before the {@link #ZONE} pattern, which is anchored: after spaces, commas and brackets the text
+     * must go on with a digit, a word that may lead to a time, a one-word zone, or a word before " time". Text beyond
+     * ASCII is left to the pattern.
      */
-    private static boolean mayNameZone(String text, int from, int to) {
-        int run = -1;
-        for (int i = from; i <= to; i++) {
-            char c = i < to ? text.charAt(i) : ' ';
-            if (c > 0x7F) {
-                return true;
-            }
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (letter && run < 0) {
-                run = i;
-            } else if (!letter && run >= 0) {
-                for (String w : ZONE_WORDS) {
-                    if (w.length() == i - run && text.regionMatches(true, run, w, 0, w.length())) {
-                        return true;
-                    }
-                }
-                run = -1;
-            }
+    static boolean mayNameZone(String text, int from, int to) {
+        int i = from;
+        while (i < to && isZoneSpace(text.charAt(i))) {
+            i++;
         }
-        return false;
+        if (i >= to) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c > 0x7F || c >= '0' && c <= '9') {
+            return true;
+        }
+        int run = i;
+        while (i < to && isAsciiLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i == run) {
+            return i < to && text.charAt(i) > 0x7F;
+        }
+        if (i < to && text.charAt(i) > 0x7F) {
+            return true;
+        }
+        String word = text.substring(run, i).toLowerCase(Locale.ROOT);
+        return ZONE_LEAD.contains(word) || ZONE_WORDS.contains(word) || text.regionMatches(true, i, " time", 0, 5);
+    }
+
+    private static boolean isZoneSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ',' || c == '(';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean maySignalsMonth(String text, int s, Matcher m) {
