@@ -62,29 +62,36 @@ final class DateFinder {
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     private static final String NUMWORD = "(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "\\d{1,2}|several|a few|a couple of|few)";
+    /**
+     * The date expressions, one alternative each. Every alternative opens with a look-ahead for the letters its
+     * words can start with: it matches nothing more or less, but the engine skips an alternative at the first
+     * character instead of trying each of its words (a month alone has 24 spellings).
+     */
     static final Pattern DATES = Pattern.compile(
-            "(?<mdy>\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<dmy>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
+            "(?<mdy>(?=[JFMASOND])\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b"
+                    + "(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<dmy>(?=\\d)\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
                     + "(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<my>\\b(?:(?<q3>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of|[Tt]he end of|"
-                    + "[Tt]he middle of|[Tt]he start of)[\\s-]+)?(?<m3>" + MONTH + ")\\b\\.?(?!\\s+\\d{1,2}\\b)"
-                    + "(?:,?\\s+(?<y3>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<wd>\\b(?:(?<q4>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\\s+(?:on\\s+)?)?"
-                    + "(?<w4>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    + "|(?<my>(?=[EeMmLlBbTtJFASOND])\\b(?:(?<q3>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of|"
+                    + "[Tt]he end of|[Tt]he middle of|[Tt]he start of)[\\s-]+)?(?<m3>" + MONTH + ")\\b\\.?"
+                    + "(?!\\s+\\d{1,2}\\b)(?:,?\\s+(?<y3>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<wd>(?=[EeLlTtNnPpCcMWFS])\\b(?:(?<q4>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|"
+                    + "[Cc]oming)\\s+(?:on\\s+)?)?(?<w4>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     + "(?:\\s+(?:morning|afternoon|evening|night))?\\b)"
-                    + "|(?<rel>\\b(?:[Ee]arlier\\s+today|[Ll]ater\\s+today|[Tt]oday|[Tt]onight|[Tt]his\\s+(?:morning|"
-                    + "afternoon|evening)|[Yy]esterday|[Ll]ast\\s+night|[Tt]he\\s+day\\s+before\\s+yesterday)\\b)"
-                    + "|(?<per>\\b(?:(?<q6>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\\s+)?(?<w6>[Ll]ast|[Tt]his|[Nn]ext|"
-                    + "[Pp]ast|[Cc]oming)\\s+(?<u6>week|month|year)\\b)"
-                    + "|(?<yr>\\b(?<p7>in|In|during|During|of|since|Since|by|until|throughout)\\s+(?:(?<q7>early|mid|"
-                    + "late)[\\s-]+)?(?<y7>(?:19|20)\\d{2})\\b)"
-                    + "|(?<off>\\b(?<n8>" + NUMWORD + ")\\s+(?<u8>day|days|week|weeks|month|months|year|years)\\s+"
-                    + "(?<d8>after|before|earlier|later|ago)\\b)"
-                    + "|(?<nxt>\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+(?<u9>day|week|month|"
-                    + "year)\\b)"
-                    + "|(?<dba>\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
-                    + "|(?<hrs>\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before|later"
-                    + "|earlier)\\b)");
+                    + "|(?<rel>(?=[EeLlTtYy])\\b(?:[Ee]arlier\\s+today|[Ll]ater\\s+today|[Tt]oday|[Tt]onight|"
+                    + "[Tt]his\\s+(?:morning|afternoon|evening)|[Yy]esterday|[Ll]ast\\s+night|"
+                    + "[Tt]he\\s+day\\s+before\\s+yesterday)\\b)"
+                    + "|(?<per>(?=[EeLlTtNnPpCc])\\b(?:(?<q6>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\\s+)?"
+                    + "(?<w6>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\\s+(?<u6>week|month|year)\\b)"
+                    + "|(?<yr>(?=[iIdDosSbut])\\b(?<p7>in|In|during|During|of|since|Since|by|until|throughout)\\s+"
+                    + "(?:(?<q7>early|mid|late)[\\s-]+)?(?<y7>(?:19|20)\\d{2})\\b)"
+                    + "|(?<off>(?=[aAoOtTfFsSeEnN\\d])\\b(?<n8>" + NUMWORD + ")\\s+"
+                    + "(?<u8>day|days|week|weeks|month|months|year|years)\\s+(?<d8>after|before|earlier|later|ago)\\b)"
+                    + "|(?<nxt>(?=[Ttnfp])\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+"
+                    + "(?<u9>day|week|month|year)\\b)"
+                    + "|(?<dba>(?=[Tt])\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
+                    + "|(?<hrs>(?=[hHmMsSbB])\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+"
+                    + "(?<d11>after|before|later|earlier)\\b)");
     static final Pattern ZONE = Pattern.compile(
             "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"
                     + "(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\b\\.?)?\\s*)?[\\s,(]*"
@@ -136,8 +143,21 @@ final class DateFinder {
      * (not after the anchor) lies close to it: then the story is telling an older year.
      */
     List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor, LocalDate context) {
+        return find(text, tokens, to, anchor, context, null);
+    }
+
+    /** A matcher of date expressions over {@code text}, for {@link #find} to reuse across the sentences of a page. */
+    static Matcher matcher(String text) {
+        return DATES.matcher(text).useTransparentBounds(true);
+    }
+
+    /**
+     * As {@link #find(String, List, int, LocalDate, LocalDate)}, with a matcher from {@link #matcher} over the same
+     * text (or null): a page's sentences share one instead of each allocating its own.
+     */
+    List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor, LocalDate context, Matcher reuse) {
         List<Expr> out = new ArrayList<>();
-        Matcher m = null;
+        Matcher m = reuse;
         int done = -1;
         int nextWord = starts.nextStart(tokens, 0); // the next token that is a word that can open a date
         for (int k = 0; k < tokens.size(); k++) {
@@ -149,8 +169,7 @@ final class DateFinder {
                 continue;
             }
             if (m == null) {
-                m = DATES.matcher(text);
-                m.useTransparentBounds(true);
+                m = matcher(text);
             }
             m.region(t.start(), to);
             if (m.lookingAt()) {
@@ -209,6 +228,10 @@ final class DateFinder {
         }
         return true;
     }
+
+    /** Words before "March" that make it the month. */
+    private static final Set<String> MARCH_BEFORE = Set.of("in", "of", "since", "until", "by", "early", "late", "mid",
+            "last");
 
     /** "since" opens a phrase about another time: its dates and places are not the incident's. */
     static final WordSet SINCE = WordSet.of("since");
@@ -269,7 +292,7 @@ final class DateFinder {
                 return null; // the verb "may"
             }
             if (mName.equals("March") && m.start("q3") < 0 && m.start("y3") < 0
-                    && !Set.of("in", "of", "since", "until", "by", "early", "late", "mid", "last").contains(before)
+                    && !MARCH_BEFORE.contains(before)
                     && !nextIsNoun(text, e)) {
                 return null; // the verb or noun "march"
             }
