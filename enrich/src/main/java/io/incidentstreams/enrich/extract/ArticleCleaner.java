@@ -218,6 +218,26 @@ final class ArticleCleaner {
         int upper;
         int lower;
 
+        /** What the scan notes of a character: white space, capital, small letter, digit, one of the marks. */
+        private static final int WS = 1;
+        private static final int UP = 2;
+        private static final int LOW = 4;
+        private static final int DIGIT = 8;
+        private static final int MARK = 16;
+        private static final byte[] ASCII = new byte[128];
+
+        static {
+            for (char c = 0; c < ASCII.length; c++) {
+                ASCII[c] = (byte) kind(c);
+            }
+        }
+
+        private static int kind(char c) {
+            return (Character.isWhitespace(c) ? WS : 0) | (Character.isUpperCase(c) ? UP : 0)
+                    | (Character.isLowerCase(c) ? LOW : 0) | (Character.isDigit(c) ? DIGIT : 0)
+                    | ("/@|:thierbvfg-\u2014\u2013".indexOf(c) >= 0 ? MARK : 0);
+        }
+
         Line(char[] cs, int s, int e) {
             boolean counts = e - s <= SHORT_LINE;
             boolean inWord = false;
@@ -225,40 +245,40 @@ final class ArticleCleaner {
             char p1 = 0;
             for (int i = s; i < e; i++) {
                 char c = cs[i];
-                switch (c) {
-                    case '/' -> slash = true;
-                    case '@' -> at = true;
-                    case '|' -> pipe = true;
-                    case ':' -> colon = true;
-                    case 't' -> dotT |= p1 == '.';
-                    case 'h' -> captionHint |= p1 == 'P';
-                    case 'i' -> captionHint |= p1 == 'P' || p1 == 'F';
-                    case 'e' -> captionHint |= p1 == 'G';
-                    case 'r' -> captionHint |= p1 == 'C';
-                    case 'v' -> suffixHint |= p1 == 'e' && p2 == 'd';
-                    case 'b' -> suffixHint |= p1 == ' ' && p2 == 'k';
-                    case 'f' -> suffixHint |= p1 == 'e' && p2 == 'R';
-                    case 'g' -> ago |= p1 == 'a' && p2 == ' ';
-                    case '\u2014' -> emDashInside |= i > s;
-                    default -> {
+                int k = c < ASCII.length ? ASCII[c] : kind(c);
+                if ((k & MARK) != 0) {
+                    switch (c) {
+                        case '/' -> slash = true;
+                        case '@' -> at = true;
+                        case '|' -> pipe = true;
+                        case ':' -> colon = true;
+                        case 't' -> dotT |= p1 == '.';
+                        case 'h' -> captionHint |= p1 == 'P';
+                        case 'i' -> captionHint |= p1 == 'P' || p1 == 'F';
+                        case 'e' -> captionHint |= p1 == 'G';
+                        case 'r' -> captionHint |= p1 == 'C';
+                        case 'v' -> suffixHint |= p1 == 'e' && p2 == 'd';
+                        case 'b' -> suffixHint |= p1 == ' ' && p2 == 'k';
+                        case 'f' -> suffixHint |= p1 == 'e' && p2 == 'R';
+                        case 'g' -> ago |= p1 == 'a' && p2 == ' ';
+                        default -> {
+                        }
+                    }
+                    if (c == '-' || c == '\u2014' || c == '\u2013') {
+                        emDashInside |= c == '\u2014' && i > s;
+                        dashSpace |= i > s && i + 1 < e && Character.isWhitespace(cs[i + 1]);
                     }
                 }
-                if ((c == '-' || c == '\u2014' || c == '\u2013') && i > s && i + 1 < e
-                        && Character.isWhitespace(cs[i + 1])) {
-                    dashSpace = true;
-                }
-                if (!digit && Character.isDigit(c)) {
-                    digit = true;
-                }
+                digit |= (k & DIGIT) != 0;
                 if (counts) {
-                    boolean ws = Character.isWhitespace(c);
+                    boolean ws = (k & WS) != 0;
                     if (!ws && !inWord) {
                         words++;
                     }
                     inWord = !ws;
-                    if (Character.isUpperCase(c)) {
+                    if ((k & UP) != 0) {
                         upper++;
-                    } else if (Character.isLowerCase(c)) {
+                    } else if ((k & LOW) != 0) {
                         lower++;
                     }
                 }
