@@ -119,13 +119,7 @@ final class ArticleCleaner {
         char[] cs = text.toCharArray(); // scans read the array, not the String
         int sentenceIndex = 0;
         while (pos <= n) {
-            int nl = pos;
-            while (nl < n && cs[nl] != '\n') {
-                nl++;
-            }
-            if (nl == n) {
-                nl = -1;
-            }
+            int nl = text.indexOf('\n', pos);
             int lineEnd = nl < 0 ? n : nl;
             int s = pos;
             int e = lineEnd;
@@ -144,9 +138,8 @@ final class ArticleCleaner {
             }
             String line = text.substring(s, e);
             lineNo++;
-            Line f = new Line(cs, s, e);
 
-            LocalDate lineDate = f.digit ? dateLine(line) : null;
+            LocalDate lineDate = dateLine(line);
             if (lineDate != null) {
                 if (related) {
                     current.anchor = lineDate;
@@ -165,11 +158,11 @@ final class ArticleCleaner {
                 related = true;
                 continue;
             }
-            if (isFurniture(line, f, lineNo == 1 && !related)) {
+            if (isFurniture(line, lineNo == 1 && !related)) {
                 continue;
             }
-            int contentStart = s + stripPrefix(line, f);
-            int contentEnd = s + (f.suffixHint ? stripSuffix(line) : line.length());
+            int contentStart = s + stripPrefix(line);
+            int contentEnd = s + stripSuffix(line);
             if (contentStart >= contentEnd) {
                 continue;
             }
@@ -188,117 +181,6 @@ final class ArticleCleaner {
         }
         flush(pieces, current, sentenceIndex);
         return new ParsedArticle(text, cs, List.copyOf(pieces));
-    }
-
-    /**
-     * What the furniture checks ask of a line, read in one pass over its characters instead of a search per
-     * question: which marks it holds, hints of the few phrases the checks look for, and for short lines its words
-     * and capitals. Each hint is implied by the text it stands for, so a line without it is not searched.
-     */
-    static final class Line {
-        boolean slash;
-        /** ".t", in "pic.twitter.com". */
-        boolean dotT;
-        boolean at;
-        boolean pipe;
-        boolean colon;
-        boolean digit;
-        /** "Ph", "Pi", "Ge", "Cr" or "Fi", or a start of "Caption" or "Image": every caption marker holds one. */
-        boolean captionHint;
-        /** " ag", as in " ago". */
-        boolean ago;
-        /** "dev", "k b" or "Ref": in "developing", "check back", "Refresh", which open a developing-story note. */
-        boolean suffixHint;
-        /** An em dash after the first character. */
-        boolean emDashInside;
-        /** A dash after the first character followed by white space, as every dateline ends. */
-        boolean dashSpace;
-        /** For lines of at most {@link #SHORT_LINE} characters: words, capitals and small letters. */
-        int words;
-        int upper;
-        int lower;
-
-        /** What the scan notes of a character: white space, capital, small letter, digit, one of the marks. */
-        private static final int WS = 1;
-        private static final int UP = 2;
-        private static final int LOW = 4;
-        private static final int DIGIT = 8;
-        private static final int MARK = 16;
-        private static final byte[] ASCII = new byte[128];
-
-        static {
-            for (char c = 0; c < ASCII.length; c++) {
-                ASCII[c] = (byte) kind(c);
-            }
-        }
-
-        private static int kind(char c) {
-            return (Character.isWhitespace(c) ? WS : 0) | (Character.isUpperCase(c) ? UP : 0)
-                    | (Character.isLowerCase(c) ? LOW : 0) | (Character.isDigit(c) ? DIGIT : 0)
-                    | ("/@|:thierbvfg-\u2014\u2013".indexOf(c) >= 0 ? MARK : 0);
-        }
-
-        Line(char[] cs, int s, int e) {
-            boolean counts = e - s <= SHORT_LINE;
-            boolean inWord = false;
-            char p2 = 0;
-            char p1 = 0;
-            for (int i = s; i < e; i++) {
-                char c = cs[i];
-                int k = c < ASCII.length ? ASCII[c] : kind(c);
-                if ((k & MARK) != 0) {
-                    switch (c) {
-                        case '/' -> slash = true;
-                        case '@' -> at = true;
-                        case '|' -> pipe = true;
-                        case ':' -> colon = true;
-                        case 't' -> dotT |= p1 == '.';
-                        case 'h' -> captionHint |= p1 == 'P';
-                        case 'i' -> captionHint |= p1 == 'P' || p1 == 'F';
-                        case 'e' -> captionHint |= p1 == 'G';
-                        case 'r' -> captionHint |= p1 == 'C';
-                        case 'v' -> suffixHint |= p1 == 'e' && p2 == 'd';
-                        case 'b' -> suffixHint |= p1 == ' ' && p2 == 'k';
-                        case 'f' -> suffixHint |= p1 == 'e' && p2 == 'R';
-                        case 'g' -> ago |= p1 == 'a' && p2 == ' ';
-                        default -> {
-                        }
-                    }
-                    if (c == '-' || c == '\u2014' || c == '\u2013') {
-                        emDashInside |= c == '\u2014' && i > s;
-                        dashSpace |= i > s && i + 1 < e && Character.isWhitespace(cs[i + 1]);
-                    }
-                }
-                digit |= (k & DIGIT) != 0;
-                if (counts) {
-                    boolean ws = (k & WS) != 0;
-                    if (!ws && !inWord) {
-                        words++;
-                    }
-                    inWord = !ws;
-                    if ((k & UP) != 0) {
-                        upper++;
-                    } else if ((k & LOW) != 0) {
-                        lower++;
-                    }
-                }
-                p2 = p1;
-                p1 = c;
-            }
-            captionHint |= startsWith(cs, s, e, "Caption") || startsWith(cs, s, e, "Image");
-        }
-
-        private static boolean startsWith(char[] cs, int s, int e, String prefix) {
-            if (e - s < prefix.length()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                if (cs[s + i] != prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private static final class PieceBuilder {
@@ -405,11 +287,11 @@ final class ArticleCleaner {
     /** Longer lines are body text: the checks for bylines, labels and promotional lines are skipped for them. */
     private static final int SHORT_LINE = 160;
 
-    private boolean isFurniture(String line, Line f, boolean firstLine) {
-        if (f.slash && line.indexOf("t.co/") >= 0 || f.dotT && line.indexOf("pic.twitter.com") >= 0) {
+    private boolean isFurniture(String line, boolean firstLine) {
+        if (line.indexOf("t.co/") >= 0 || line.indexOf("pic.twitter.com") >= 0) {
             return true; // embedded post
         }
-        if (f.at && HANDLE.matcher(line).find()) {
+        if (line.indexOf('@') >= 0 && HANDLE.matcher(line).find()) {
             return true; // embedded post text or its attribution line
         }
         if (line.length() <= BOILERPLATE_MAX && mayBeBoilerplate(line) && BOILERPLATE.matcher(line).matches()) {
@@ -418,7 +300,7 @@ final class ArticleCleaner {
         if (line.startsWith("Image") && IMAGE_SOURCE_PREFIX.matcher(line).lookingAt()) {
             return line.length() - IMAGE_SOURCE_PREFIX.matcher(line).results().findFirst().get().end() < 3;
         }
-        if (line.length() <= CAPTION_MAX && f.captionHint && isCaption(line)) {
+        if (line.length() <= CAPTION_MAX && isCaption(line)) {
             return true;
         }
         char last = line.charAt(line.length() - 1);
@@ -427,14 +309,14 @@ final class ArticleCleaner {
             return true; // "A caption sentence. (Outlet / File)"
         }
         boolean longLine = line.length() > SHORT_LINE;
-        if (!longLine && f.ago && TIME_AGO.matcher(line).find() && f.words <= 10) {
+        if (!longLine && line.indexOf(" ago") >= 0 && TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
             return true;
         }
         if (longLine) {
             return false;
         }
-        int words = f.words;
-        if (f.pipe && words <= 14 && !endsWithStop(line)) {
+        int words = wordCount(line);
+        if (line.indexOf('|') >= 0 && words <= 14 && !endsWithStop(line)) {
             return true; // "By Name | Outlet | Desk", "Staff | 22 mins ago | World"
         }
         if (line.startsWith("By ") && BYLINE.matcher(line).matches() && words <= 14
@@ -444,13 +326,13 @@ final class ArticleCleaner {
         if (line.length() <= AGENCY_MAX && AGENCY_ONLY.contains(line)) {
             return true;
         }
-        if (!firstLine && f.upper >= 8 && f.lower * 10 < f.upper && words >= 3) {
+        if (!firstLine && isAllCaps(line, words)) {
             return true; // promotional headline of another story
         }
         if (words >= 2 && words <= 4 && LONE_NAME.matcher(line).matches() && !mentionsIncidentWords(line)) {
             return true; // byline of two to four words
         }
-        if (!firstLine && words <= 4 && !endsWithStop(line) && f.emDashInside
+        if (!firstLine && words <= 4 && !endsWithStop(line) && line.indexOf('\u2014') > 0
                 && !mentionsIncidentWords(line)) {
             return true; // "Outlet — Section"
         }
@@ -510,7 +392,7 @@ final class ArticleCleaner {
     }
 
     /** Length of the dateline, label or credit prefix to skip. */
-    private static int stripPrefix(String line, Line f) {
+    private static int stripPrefix(String line) {
         int skip = 0;
         if (line.startsWith("Image")) {
             Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
@@ -518,13 +400,13 @@ final class ArticleCleaner {
                 skip = m.end();
             }
         }
-        if ((skip > 0 || f.dashSpace) && mayBeDateline(line, skip)) {
+        if (mayBeDateline(line, skip)) {
             Matcher d = DATELINE.matcher(line).region(skip, line.length());
             if (d.lookingAt()) {
                 skip = d.end();
             }
         }
-        if (f.colon && line.indexOf(':', skip) >= 0) { // every label ends with a colon
+        if (line.indexOf(':', skip) >= 0) { // every label ends with a colon
             Matcher l = LABEL.matcher(line).region(skip, line.length());
             if (l.lookingAt()) {
                 skip = l.end();
@@ -578,6 +460,20 @@ final class ArticleCleaner {
         return words <= 25;
     }
 
+    private static boolean isAllCaps(String line, int words) {
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper++;
+            } else if (Character.isLowerCase(c)) {
+                lower++;
+            }
+        }
+        return upper >= 8 && lower * 10 < upper && words >= 3;
+    }
+
     private static boolean endsWithStop(String line) {
         char c = line.charAt(line.length() - 1);
         return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D';
@@ -590,5 +486,18 @@ final class ArticleCleaner {
             }
         }
         return false;
+    }
+
+    private static int wordCount(String line) {
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < line.length(); i++) {
+            boolean ws = Character.isWhitespace(line.charAt(i));
+            if (!ws && !in) {
+                words++;
+            }
+            in = !ws;
+        }
+        return words;
     }
 }

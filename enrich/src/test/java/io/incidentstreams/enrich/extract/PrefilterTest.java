@@ -131,40 +131,4 @@ class PrefilterTest {
         }
         assertThat(dates).isGreaterThanOrEqualTo(3);
     }
-
-    @Test
-    void lineHintsAreThereWheneverTheTextTheyStandForIs() {
-        for (String line : LINES) {
-            ArticleCleaner.Line f = new ArticleCleaner.Line(line.toCharArray(), 0, line.length());
-            assertThat(f.slash || !line.contains("t.co/")).as(line).isTrue();
-            assertThat(f.dotT || !line.contains("pic.twitter.com")).as(line).isTrue();
-            assertThat(f.at).as(line).isEqualTo(line.indexOf('@') >= 0);
-            assertThat(f.pipe).as(line).isEqualTo(line.indexOf('|') >= 0);
-            assertThat(f.colon).as(line).isEqualTo(line.indexOf(':') >= 0);
-            assertThat(f.digit).as(line).isEqualTo(line.chars().anyMatch(Character::isDigit));
-            assertThat(f.captionHint || !ArticleCleaner.CAPTION.matcher(line).find()).as(line).isTrue();
-            assertThat(f.ago || !line.contains(" ago")).as(line).isTrue();
-            assertThat(f.suffixHint || !(line.contains("develop") || line.contains("check back")
-                    || line.contains("Refresh"))).as(line).isTrue();
-            assertThat(f.emDashInside).as(line).isEqualTo(line.indexOf('\u2014') > 0);
-            assertThat(f.dashSpace || line.isEmpty() || !ArticleCleaner.DATELINE.matcher(line).lookingAt()).as(line)
-                    .isTrue();
-            if (line.length() <= 160) {
-                assertThat(f.words).as(line).isEqualTo(words(line));
-                assertThat(f.upper).as(line).isEqualTo((int) line.chars().filter(Character::isUpperCase).count());
-                assertThat(f.lower).as(line).isEqualTo((int) line.chars().filter(Character::isLowerCase).count());
-            }
-        }
-    }
-
-    /** Runs of characters that are not white space. */
-    private static int words(String line) {
-        int words = 0;
-        for (int i = 0; i < line.length(); i++) {
-            boolean starts = !Character.isWhitespace(line.charAt(i))
-                    && (i == 0 || Character.isWhitespace(line.charAt(i - 1)));
-            words += starts ? 1 : 0;
-        }
-        return words;
-    }
 }
