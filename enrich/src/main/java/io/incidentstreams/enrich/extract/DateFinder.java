@@ -101,13 +101,7 @@ final class DateFinder {
     private final Set<String> foreign;
     private final Set<String> excluding;
 
-    private final PhraseTrie<Boolean> starts;
-
-    DateFinder(JsonNode root, Lexicon lexicon) {
-        starts = new PhraseTrie<>(lexicon);
-        for (String w : STARTS) {
-            starts.add(w, Boolean.TRUE);
-        }
+    DateFinder(JsonNode root) {
         local = lowerSet(RuleFiles.strings(root.path("localTimeMarkers")));
         foreign = lowerSet(RuleFiles.strings(root.path("foreignTimeMarkers")));
         excluding = lowerSet(RuleFiles.strings(root.path("excludingPrepositions")));
@@ -159,13 +153,9 @@ final class DateFinder {
         List<Expr> out = new ArrayList<>();
         Matcher m = reuse;
         int done = -1;
-        int nextWord = starts.nextStart(tokens, 0); // the next token that is a word that can open a date
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (nextWord >= 0 && nextWord < k) {
-                nextWord = starts.nextStart(tokens, k);
-            }
-            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k) : nextWord == k && plausible(tokens, k))) {
+            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k) : STARTS.contains(t) && plausible(tokens, k))) {
                 continue;
             }
             if (m == null) {
@@ -251,7 +241,7 @@ final class DateFinder {
     }
 
     /** Words that can open a date expression. */
-    private static final Set<String> STARTS = Set.of("january", "february", "march", "april", "may", "june", "july",
+    private static final WordSet STARTS = WordSet.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "early", "mid", "late", "end", "beginning", "the", "last", "this", "next", "past", "coming",

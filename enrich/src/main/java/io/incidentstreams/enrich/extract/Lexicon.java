@@ -1,6 +1,5 @@
 package io.incidentstreams.enrich.extract;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -54,12 +53,13 @@ final class Lexicon {
     private int size;
     /** What a token of a word the rules lack carries. */
     private final Word missing = new Word(null, Token.NO_WORD, 0L);
-    private final List<PhraseTrie<?>> dictionaries = new ArrayList<>();
+    private PhraseTrie<?>[] dictionaries = new PhraseTrie<?>[0];
 
     /** Registers a dictionary; returns its index, whose bit (up to {@link #SHARED_BIT}) marks its first words. */
     int register(PhraseTrie<?> dictionary) {
-        dictionaries.add(dictionary);
-        return dictionaries.size() - 1;
+        dictionaries = Arrays.copyOf(dictionaries, dictionaries.length + 1);
+        dictionaries[dictionaries.length - 1] = dictionary;
+        return dictionaries.length - 1;
     }
 
     static long bit(int dictionary) {
@@ -67,11 +67,11 @@ final class Lexicon {
     }
 
     int dictionaries() {
-        return dictionaries.size();
+        return dictionaries.length;
     }
 
     PhraseTrie<?> dictionary(int index) {
-        return dictionaries.get(index);
+        return dictionaries[index];
     }
 
     /** Registers a word that starts a phrase of the dictionary with this bit. */

@@ -203,8 +203,10 @@ final class MentionAssembler {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
         v.places = withSameSite(ps, v, v.places);
-        v.targets = r.targets.find(v.t);
-        v.announce = r.triggers.hasAnnounceVerb(v.t, 0, v.t.size());
+        if (!v.hits.isEmpty()) { // targets and announcing verbs only ever go to triggers
+            v.targets = r.targets.find(v.t);
+            v.announce = r.triggers.hasAnnounceVerb(v.t, 0, v.t.size());
+        }
         if (!v.relations.isEmpty()) {
             for (Token tok : v.t) {
                 if (TRUCE_WORDS.contains(tok.norm())) {

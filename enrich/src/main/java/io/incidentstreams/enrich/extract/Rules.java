@@ -22,7 +22,7 @@ final class Rules {
         this.gazetteer = Gazetteer.parse(files.text("gazetteer.csv"), lexicon);
         this.placeRoles = new PlaceRoles(gazetteer);
         this.triggers = new TriggerRules(files.json("triggers.json"), lexicon);
-        this.dates = new DateFinder(files.json("dates.json"), lexicon);
+        this.dates = new DateFinder(files.json("dates.json"));
         this.actors = new ActorCatalog(files.json("actors.json"), lexicon, gazetteer);
         this.cues = new CueRules(files.json("cues.json"), lexicon);
         this.casualties = new CasualtyFinder(files.json("casualties.json"), lexicon);
