@@ -465,9 +465,9 @@ final class ArticleCleaner {
         int lower = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (Character.isUpperCase(c)) {
+            if (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c)) {
                 upper++;
-            } else if (Character.isLowerCase(c)) {
+            } else if (c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c)) {
                 lower++;
             }
         }
@@ -492,7 +492,8 @@ final class ArticleCleaner {
         int words = 0;
         boolean in = false;
         for (int i = 0; i < line.length(); i++) {
-            boolean ws = Character.isWhitespace(line.charAt(i));
+            char c = line.charAt(i);
+            boolean ws = (c <= ' ' || c >= 0x80) && Character.isWhitespace(c);
             if (!ws && !in) {
                 words++;
             }

@@ -48,8 +48,11 @@ final class Lexicon {
     static final int SHARED_BIT = 63;
 
     private Word[] table = new Word[1024];
-    /** The hash of each word in {@link #table}, compared before the word itself is read. */
-    private int[] hashes = new int[1024];
+    /**
+     * For each slot of {@link #table}: its word's hash in the low half and 1 in the high half, 0 for an empty slot,
+     * so that a probe reads one array and the word itself only when the hash is its.
+     */
+    private long[] keys = new long[1024];
     private int size;
     /** What a token of a word the rules lack carries. */
     private final Word missing = new Word(null, Token.NO_WORD, 0L);
@@ -146,19 +149,17 @@ final class Lexicon {
      */
     Word find(char[] cs, int from, int to, int h) {
         int len = to - from;
-        Word[] t = table;
-        int[] hs = hashes;
-        int m = t.length - 1;
+        long[] ks = keys;
+        long key = key(h);
+        int m = ks.length - 1;
         for (int slot = spread(h) & m; ; slot = (slot + 1) & m) {
-            if (hs[slot] == h) {
-                Word w = t[slot];
-                if (w == null) {
-                    return missing; // an empty slot, and a hash of 0
-                }
+            long k = ks[slot];
+            if (k == key) {
+                Word w = table[slot];
                 if (w.chars.length == len && sameLower(w.chars, cs, from)) {
                     return w;
                 }
-            } else if (t[slot] == null) {
+            } else if (k == 0L) {
                 return missing;
             }
         }
@@ -172,6 +173,10 @@ final class Lexicon {
             }
         }
         return true;
+    }
+
+    private static long key(int hash) {
+        return 1L << 32 | (hash & 0xFFFFFFFFL);
     }
 
     private static int spread(int h) {
@@ -189,16 +194,16 @@ final class Lexicon {
 
     private void insert(int slot, Word w) {
         table[slot] = w;
-        hashes[slot] = w.hash;
+        keys[slot] = key(w.hash);
         if (++size * 2 > table.length) {
             Word[] old = table;
             table = new Word[old.length * 2];
-            hashes = new int[old.length * 2];
+            keys = new long[old.length * 2];
             for (Word o : old) {
                 if (o != null) {
                     int s = slotOf(o.text);
                     table[s] = o;
-                    hashes[s] = o.hash;
+                    keys[s] = key(o.hash);
                 }
             }
         }

@@ -327,6 +327,9 @@ final class MentionAssembler {
     private List<PlaceRoles.Roled> withSameSite(PieceState ps, View v, List<PlaceRoles.Roled> places) {
         List<PlaceRoles.Roled> out = null;
         for (int i = 0; ps.lastSite != null && i + 1 < v.t.size(); i++) {
+            if (!PlaceRoles.SITE_REFERENCE.contains(v.t.get(i))) {
+                continue;
+            }
             boolean theZone = v.t.get(i).norm().equals("the") && v.t.get(i + 1).norm().equals("zone")
                     && ps.lastSite != null && ps.lastSite.kind().equals("zone");
             if ((theZone || v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm()))

@@ -30,7 +30,12 @@ record Place(String id, String name, String kind, String city, String admin1, St
      * country, so that no wrong guess is ever output. {@code kind} is read from the noun after the name.
      */
     static Place raw(String name, String kind) {
-        return new Place(RAW + Gazetteer.key(name), name, kind, null, null, null, null, null, 2, List.of(), List.of());
+        return raw(name, Gazetteer.key(name), kind);
+    }
+
+    /** As {@link #raw(String, String)}, with the name's {@link Gazetteer#key} already known. */
+    static Place raw(String name, String key, String kind) {
+        return new Place(RAW + key, name, kind, null, null, null, null, null, 2, List.of(), List.of());
     }
 
     boolean unknown() {

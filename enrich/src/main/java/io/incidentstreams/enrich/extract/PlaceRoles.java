@@ -2,6 +2,7 @@ package io.incidentstreams.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -242,6 +243,9 @@ final class PlaceRoles {
         return Role.OTHER;
     }
 
+    /** Words that open a reference to a site named before: "the zone", "the same base". */
+    static final WordSet SITE_REFERENCE = WordSet.of("the", "same");
+
     /** Nouns that name the kind of a place: "the town of X" is X. */
     static final WordSet PLACE_NOUNS = WordSet.of("town", "city", "village", "villages", "district", "province",
             "governorate", "area", "region", "neighbourhood", "neighborhood", "suburb", "hamlet", "capital", "port",
@@ -303,7 +307,7 @@ final class PlaceRoles {
             // "A, B and C": a name listed after a place is a place
             boolean listed = placeEnd[i] && (tokens.get(i + 1).sepBefore() & Token.COMMA) != 0
                     && !tokens.get(i + 1).strongBreakBefore()
-                    || (w.equals("and") || w.equals("or")) && i > 0 && placeEnd[i - 1];
+                    || i > 0 && placeEnd[i - 1] && (w.equals("and") || w.equals("or"));
             if (!LOCATIVES.contains(tokens.get(i)) && !listed) {
                 continue;
             }
@@ -365,6 +369,18 @@ final class PlaceRoles {
         return out;
     }
 
+    /**
+     * {@link Gazetteer#key} of the name the tokens {@code [from, to)} make, from the tokens themselves: the name is
+     * their text joined by spaces and hyphens, which reads back into the same words.
+     */
+    static String key(List<Token> tokens, int from, int to) {
+        StringBuilder key = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            key.append(i > from ? " " : "").append(tokens.get(i).norm());
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
+    }
+
     private static Place rawPlace(List<Token> tokens, int from, int to) {
         Token last = tokens.get(to - 1);
         StringBuilder name = new StringBuilder();
@@ -396,7 +412,7 @@ final class PlaceRoles {
                 kind = "unknown-area";
             }
         }
-        return Place.raw(name.toString(), kind);
+        return Place.raw(name.toString(), key(tokens, from, to), kind);
     }
 
     /** One past the last token of a capitalised place name starting at {@code s}, or {@code s} if there is none. */

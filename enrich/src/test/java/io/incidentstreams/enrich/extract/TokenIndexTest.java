@@ -107,4 +107,18 @@ class TokenIndexTest {
         assertThat(t.get(5).norm()).isEqualTo("zbigniewville");
         assertThat(t.get(5).id()).isEqualTo(Token.NO_WORD);
     }
+
+    @Test
+    void aRawPlaceIsKeyedAsItsNameReadsBack() {
+        int raw = 0;
+        for (List<Token> sentence : SENTENCES) {
+            for (PlaceRoles.Roled p : R.placeRoles.find(sentence)) {
+                if (p.place().unknown()) {
+                    assertThat(p.place().id()).isEqualTo(Place.RAW + Gazetteer.key(p.place().name()));
+                    raw++;
+                }
+            }
+        }
+        assertThat(raw).isGreaterThan(20);
+    }
 }
