@@ -18,8 +18,8 @@ import java.util.Map;
 final class PhraseTrie<T> {
 
     private static final class Node<T> {
-        /** Children by word, for tokens read without a lexicon. */
-        final Map<String, Node<T>> next = new HashMap<>(4);
+        /** Children by word, in a dictionary without a lexicon; null otherwise. */
+        Map<String, Node<T>> next;
         /** Children by word id: an open-addressed table, {@code ids[k] == -1} when slot k is empty. */
         int[] ids;
         Node<T>[] kids;
@@ -116,13 +116,17 @@ final class PhraseTrie<T> {
             lexicon.addFirstWord(words.get(0), bit);
         }
         for (String w : words) {
-            Lexicon.Word word = lexicon == null ? null : lexicon.add(w);
-            String key = word == null ? w : word.text;
-            Node<T> child = n.next.get(key);
-            if (child == null) {
-                child = new Node<>();
-                n.next.put(key, child);
-                if (word != null) {
+            Node<T> child;
+            if (lexicon == null) {
+                if (n.next == null) {
+                    n.next = new HashMap<>(4);
+                }
+                child = n.next.computeIfAbsent(w, k -> new Node<>());
+            } else {
+                Lexicon.Word word = lexicon.add(w);
+                child = n.child(word.id);
+                if (child == null) {
+                    child = new Node<>();
                     n.putChild(word.id, child);
                     if (n == root) {
                         Lexicon.setFirstNode(word, index, child);
@@ -177,12 +181,14 @@ final class PhraseTrie<T> {
         List<T> bestValues = k > i ? n.values : null;
         int bestTo = k;
         for (; k < tokens.size(); k++) {
-            if (lexicon != null ? n.ids == null : n.next.isEmpty()) {
+            if (lexicon != null ? n.ids == null : n.next == null) {
                 break; // a leaf
             }
             Token t = tokens.get(k);
-            // by id for tokens read with the rules' lexicon (an id of -1, a word the rules lack, finds nothing)
-            n = lexicon != null && t.id() != Token.UNKNOWN ? n.child(t.id()) : n.next.get(t.norm());
+            // by word id; a token read without the lexicon is looked up in it by its word (a word the rules lack,
+            // id -1, finds nothing)
+            n = lexicon == null ? n.next.get(t.norm())
+                    : n.child(t.id() != Token.UNKNOWN ? t.id() : lexicon.id(t.norm()));
             if (n == null) {
                 break;
             }
