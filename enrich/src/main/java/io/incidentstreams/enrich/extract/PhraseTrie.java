@@ -217,10 +217,14 @@ final class PhraseTrie<T> {
         return -1;
     }
 
-    /** All non-overlapping longest matches, left to right. */
+    /** All non-overlapping longest matches, left to right; read-only. */
     List<Match<T>> findAll(List<Token> tokens) {
-        List<Match<T>> out = new ArrayList<>();
-        for (int i = nextStart(tokens, 0); i >= 0; ) {
+        int i = nextStart(tokens, 0);
+        if (i < 0) {
+            return List.of(); // most dictionaries find nothing in most sentences
+        }
+        List<Match<T>> out = new ArrayList<>(4);
+        while (i >= 0) {
             Match<T> m = longestAt(tokens, i);
             out.add(m);
             i = nextStart(tokens, m.to());

@@ -144,7 +144,7 @@ final class TriggerRules {
 
     List<Hit> find(List<Token> tokens) {
         List<PhraseTrie.Match<Entry>> matches = trie.findAll(tokens);
-        boolean sentenceGeneric = !genericMarkers.findAll(tokens).isEmpty();
+        boolean sentenceGeneric = genericMarkers.nextStart(tokens, 0) >= 0;
         List<Hit> hits = new ArrayList<>();
         boolean[] verbUsed = new boolean[matches.size()];
         for (int mi = 0; mi < matches.size(); mi++) {
