@@ -5,6 +5,7 @@ import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Location;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -69,8 +70,8 @@ public final class MentionMatcher {
 
     /**
      * Whether a vague report (no day or month) may be the same event as a dated one: same type, another article,
-     * a compatible place, figures and claims, a date inside the vague report's window, and for truces a shared
-     * party family. Unlike {@link #matches}, this is only a candidate test: the merge step attaches the vague report
+     * a compatible place, figures and claims, a date inside the vague report's window and on its weekday if it names
+     * one, and for truces a shared party family. Unlike {@link #matches}, this is only a candidate test: the merge step attaches the vague report
      * when all its candidates belong to one incident, and leaves it alone when they are several.
      */
     public static boolean attachable(IncidentMention v, IncidentMention d, Window window) {
@@ -89,7 +90,23 @@ public final class MentionMatcher {
         } else if (place == PlaceFit.CONTAINED && !corroborated(v, d)) {
             return false;
         }
-        return window.admits(DateRange.of(d.date(), d.datePrecision()));
+        DateRange dr = DateRange.of(d.date(), d.datePrecision());
+        return window.admits(dr) && weekdayFits(v, dr);
+    }
+
+    /**
+     * A report dated only by a weekday ("on Monday" on an undated page) fits a day-dated report of that weekday, and
+     * any coarser one. No day of slack: the weekday is what tells one such report's candidates apart.
+     */
+    static boolean weekdayFits(IncidentMention v, DateRange d) {
+        if (v.weekday() == null || d.precision() != DatePrecision.DAY) {
+            return true;
+        }
+        try {
+            return d.first().getDayOfWeek() == DayOfWeek.valueOf(v.weekday());
+        } catch (IllegalArgumentException e) {
+            return true; // not a weekday name: no constraint
+        }
     }
 
     /** Figures and claims do not contradict each other. */

@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>{@code w|<region>|<mention>}: undated or year-dated truces, which a dated truce may absorb</li>
  *   <li>{@code q|<region>|<date>|<mention>}: day-dated mentions with a retaliation or "follows" cue, which a
  *       late report of an earlier incident may give a target</li>
+ *   <li>{@code n|<region>|<person>|<mention>}: day or month dated mentions aimed at a named person</li>
+ *   <li>{@code v|<region>|<person>|<mention>}: undated or year-dated mentions aimed at a named person</li>
  * </ul>
  */
 public final class MergeIndex {
@@ -47,6 +49,11 @@ public final class MergeIndex {
         }
         if (vague && m.type() == IncidentType.TRUCE) {
             keys.add(vagueTrucePrefix(region) + m.mentionId());
+        }
+        if (m.persons() != null) {
+            for (String person : m.persons()) {
+                keys.add(personPrefix(vague ? "v" : "n", region, person) + m.mentionId());
+            }
         }
         return keys;
     }
@@ -91,6 +98,11 @@ public final class MergeIndex {
     /** Prefix of the undated or year-dated truces of a region. */
     public static String vagueTrucePrefix(String region) {
         return "w|" + region + "|";
+    }
+
+    /** Prefix of the {@code n} (dated) or {@code v} (vague) entries of a named person. */
+    public static String personPrefix(String kind, String region, String person) {
+        return kind + "|" + region + "|" + person.replace('|', '/') + "|";
     }
 
     public static String sitePrefix(String kind, String region, String site) {

@@ -175,13 +175,17 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * Vague reports whose attachment a change to {@code m} may alter: those at its site, the vague truces of the
-     * region when it is a truce, and the vague reports of its own article (their window depends on it).
+     * Vague reports whose attachment a change to {@code m} may alter: those at its site or aimed at a person it
+     * names, the vague truces of the region when it is a truce, and the vague reports of its own article (their
+     * window depends on it).
      */
     private void affectedVague(String region, IncidentMention m, Consumer<String> out) {
         String site = MergeIndex.site(m.location());
         if (site != null) {
             prefix(MergeIndex.sitePrefix("u", region, site), out);
+        }
+        if (m.persons() != null && !MentionMatcher.vague(m)) {
+            m.persons().forEach(person -> prefix(MergeIndex.personPrefix("v", region, person), out));
         }
         if (m.type() == IncidentType.TRUCE) {
             prefix(MergeIndex.vagueTrucePrefix(region), out);
@@ -330,7 +334,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * Dated reports a vague one may belong to: at its named site, or for a truce among the region's truces.
+     * Dated reports a vague one may belong to: at its named site, for a truce among the region's truces, or, with
+     * neither, among the reports aimed at a person it names.
      * Reports sharing its death toll are preferred. Too many candidates means no single one: the scan stops.
      */
     private List<String> attachCandidates(String region, IncidentMention v) {
@@ -345,6 +350,10 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             String to = window.notAfter() == null ? MergeIndex.from("t", region, MergeIndex.END)
                     : MergeIndex.to("t", region, window.notAfter());
             scan(from, to, ids::add, MAX_ATTACH_SCAN);
+        } else if (v.persons() != null) {
+            for (String person : v.persons()) {
+                prefix(MergeIndex.personPrefix("n", region, person), ids::add, MAX_ATTACH_SCAN - ids.size());
+            }
         }
         if (ids.size() >= MAX_ATTACH_SCAN) {
             return List.of();
