@@ -291,6 +291,21 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void anUndatedReportAtAPlaceOutsideTheGazetteerJoinsTheOnlyDatedReportOfThatName() {
+        Location tallousa = Location.unknown("Tallousa");
+        publish("dated", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-12-02").published("2024-12-03")
+                .location(tallousa).killed(null).wounded(null));
+        publish("elsewhere", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-12-02").published("2024-12-03")
+                .location(Location.unknown("Haris")).killed(null).wounded(null));
+        publish("undated", attack().type(IncidentType.AIR_DRONE_STRIKE).date(null, null).published("2024-12-03")
+                .location(Location.unknown("TALLOUSA")).killed(null).wounded(null));
+
+        Map<String, Incident> state = liveState();
+        assertThat(state).hasSize(2);
+        assertThat(state.get(IncidentIds.forMention("dated#0")).articleCount()).isEqualTo(2);
+    }
+
+    @Test
     void anUndatedPlacelessStrikeNamingItsTargetJoinsTheDatedStrikeOnThatPersonWhicheverArrivesFirst() {
         for (boolean undatedFirst : new boolean[] {true, false}) {
             driver.close();

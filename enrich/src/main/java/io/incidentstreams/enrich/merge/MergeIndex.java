@@ -62,9 +62,19 @@ public final class MergeIndex {
         return from("d", region, dateKey) + mentionId;
     }
 
-    /** The name of a precisely located place (precision 1), or null. */
+    /**
+     * The name of a precisely located place (precision 1), or of a place outside the gazetteer ("Tower 22", kept
+     * by its raw name and matched by name only), or null. Raw names are prefixed with {@code ?} and lower-cased so
+     * that they never share a key with a gazetteer site.
+     */
     public static String site(Location l) {
-        if (l == null || l.name() == null || l.precision() == null || l.precision() != 1) {
+        if (l == null || l.name() == null) {
+            return null;
+        }
+        if (l.precision() == null && !l.hasCoordinates() && l.country() == null) {
+            return "?" + l.name().toLowerCase(java.util.Locale.ROOT).replace('|', '/');
+        }
+        if (l.precision() == null || l.precision() != 1) {
             return null;
         }
         return l.name().replace('|', '/');
