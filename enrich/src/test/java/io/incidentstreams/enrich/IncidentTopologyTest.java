@@ -306,6 +306,18 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void anUndatedTruceAnnouncedAtAPlaceOutsideTheGazetteerStillJoinsTheDatedTruceOfItsFamily() {
+        publish("dated", truce().published("2020-10-20"));
+        // The article's other report is in Iraq, so its truce is blocked in Iraq too.
+        publish("undated", truce().date(null, null).published(null).location(Location.unknown("Qalat Dizah")),
+                attack().date("2020-09-28").location(MentionBuilder.ERBIL).background());
+
+        Map<String, Incident> state = liveState();
+        assertThat(state).hasSize(2);
+        assertThat(state.get(IncidentIds.forMention("dated#0")).articleCount()).isEqualTo(2);
+    }
+
+    @Test
     void anUndatedPlacelessStrikeNamingItsTargetJoinsTheDatedStrikeOnThatPersonWhicheverArrivesFirst() {
         for (boolean undatedFirst : new boolean[] {true, false}) {
             driver.close();

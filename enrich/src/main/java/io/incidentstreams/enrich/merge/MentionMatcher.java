@@ -182,6 +182,11 @@ public final class MentionMatcher {
             if (sameName(wide.name(), narrow.name())) {
                 return PlaceFit.NEAR;
             }
+            if (raw(narrow)) {
+                // A place outside the gazetteer has no known country, but it is compared only within its region,
+                // the article's country: it may lie inside the wide place, as a town of it would.
+                return PlaceFit.CONTAINED;
+            }
             return sameName(wide.name(), narrow.country()) || sameName(wide.name(), narrow.admin1())
                     || sameName(wide.name(), narrow.city()) ? PlaceFit.CONTAINED : PlaceFit.FAR;
         }
@@ -197,6 +202,11 @@ public final class MentionMatcher {
             return PlaceFit.NEAR;
         }
         return sameName(a.name(), b.name()) ? PlaceFit.NEAR : PlaceFit.FAR;
+    }
+
+    /** A place outside the gazetteer, kept by its raw name only. */
+    static boolean raw(Location l) {
+        return l.precision() == null && !l.hasCoordinates() && l.country() == null;
     }
 
     /** A country or region (precision 3) or a raw name without coordinates: it says little about where. */

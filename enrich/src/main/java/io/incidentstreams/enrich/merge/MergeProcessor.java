@@ -334,22 +334,23 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * Dated reports a vague one may belong to: at its named site, for a truce among the region's truces, or, with
-     * neither, among the reports aimed at a person it names.
+     * Dated reports a vague one may belong to: for a truce among the region's truces, else at its named site, or,
+     * with no site, among the reports aimed at a person it names.
      * Reports sharing its death toll are preferred. Too many candidates means no single one: the scan stops.
      */
     private List<String> attachCandidates(String region, IncidentMention v) {
         MentionMatcher.Window window = MentionMatcher.Window.of(v, siblingsOf(v.mentionId()));
         String site = MergeIndex.site(v.location());
         List<String> ids = new ArrayList<>();
-        if (site != null) {
-            prefix(MergeIndex.sitePrefix("p", region, site), ids::add, MAX_ATTACH_SCAN);
-        } else if (v.type() == IncidentType.TRUCE) {
+        if (v.type() == IncidentType.TRUCE) {
+            // A truce's place is where it was announced or the country: its parties tell truces apart, not its site.
             String from = MergeIndex.from("t", region,
                     window.notBefore() == null ? "0000" : window.notBefore().getYear() + "-00-00");
             String to = window.notAfter() == null ? MergeIndex.from("t", region, MergeIndex.END)
                     : MergeIndex.to("t", region, window.notAfter());
             scan(from, to, ids::add, MAX_ATTACH_SCAN);
+        } else if (site != null) {
+            prefix(MergeIndex.sitePrefix("p", region, site), ids::add, MAX_ATTACH_SCAN);
         } else if (v.persons() != null) {
             for (String person : v.persons()) {
                 prefix(MergeIndex.personPrefix("n", region, person), ids::add, MAX_ATTACH_SCAN - ids.size());
