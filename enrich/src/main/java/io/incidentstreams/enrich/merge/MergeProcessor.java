@@ -66,7 +66,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     private KeyValueStore<String, IncidentMention> mentions;
     private KeyValueStore<String, String> index;
     private KeyValueStore<String, String> clusters;
-    private KeyValueStore<String, Incident> incidents;
+    /** Incident id to {@link PublishedIncident#encode()}. */
+    private KeyValueStore<String, String> incidents;
 
     public MergeProcessor(Linker linker) {
         this.linker = linker;
@@ -90,7 +91,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLUSTERS),
                                 Serdes.String(), Serdes.String()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INCIDENTS),
-                                Serdes.String(), Topics.INCIDENT_SERDE));
+                                Serdes.String(), Serdes.String()));
             }
         };
     }
@@ -126,8 +127,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Set<String> seeds = new TreeSet<>();
         seeds.add(m.mentionId());
         Set<String> dirty = new TreeSet<>();
+        // An edit that keeps a key keeps its entry: no delete and put of the same entry.
+        List<String> oldKeys = old == null ? List.of() : MergeIndex.keys(region, old);
+        List<String> newKeys = MergeIndex.keys(region, m);
         if (old != null) {
-            MergeIndex.keys(region, old).forEach(index::delete);
+            oldKeys.stream().filter(k -> !newKeys.contains(k)).forEach(index::delete);
             String oldCluster = clusters.get(MEMBER + m.mentionId());
             if (oldCluster != null) {
                 dirty.add(oldCluster);
@@ -137,10 +141,14 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
         Header fingerprint = record.headers().lastHeader(ExtractProcessor.FINGERPRINT_HEADER);
         if (fingerprint != null) {
-            index.put(FINGERPRINT + m.articleId(), new String(fingerprint.value(), StandardCharsets.UTF_8));
+            // Every mention of an article carries its fingerprint; the first one stores it.
+            String hex = new String(fingerprint.value(), StandardCharsets.UTF_8);
+            if (!hex.equals(index.get(FINGERPRINT + m.articleId()))) {
+                index.put(FINGERPRINT + m.articleId(), hex);
+            }
         }
         mentions.put(m.mentionId(), m);
-        MergeIndex.keys(region, m).forEach(k -> index.put(k, m.mentionId()));
+        newKeys.stream().filter(k -> !oldKeys.contains(k)).forEach(k -> index.put(k, m.mentionId()));
         affectedVague(region, m, seeds::add);
         publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), Set.of(), record);
     }
@@ -382,17 +390,27 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     private void publish(String region, Map<String, Set<String>> components, Set<String> alsoOld,
                          Record<String, IncidentMention> record) {
         Set<String> oldIds = new TreeSet<>(alsoOld);
+        Map<String, String> clusterOf = new HashMap<>();
         for (Set<String> component : components.values()) {
             for (String mid : component) {
                 String cid = clusters.get(MEMBER + mid);
                 if (cid != null) {
                     oldIds.add(cid);
+                    clusterOf.put(mid, cid);
                 }
             }
         }
+        // Only entries that change are written: under exactly-once every put is a changelog record.
         components.forEach((cid, component) -> {
-            component.forEach(mid -> clusters.put(MEMBER + mid, cid));
-            clusters.put(CLUSTER + cid, String.join("\n", component));
+            component.forEach(mid -> {
+                if (!cid.equals(clusterOf.get(mid))) {
+                    clusters.put(MEMBER + mid, cid);
+                }
+            });
+            String joined = String.join("\n", component);
+            if (!joined.equals(clusters.get(CLUSTER + cid))) {
+                clusters.put(CLUSTER + cid, joined);
+            }
         });
         Set<String> changed = new TreeSet<>(components.keySet());
         for (String gone : oldIds) {
@@ -425,8 +443,9 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Incident draft = IncidentAssembler.assemble(cid, ms, List.of(), mergedFrom);
         List<Relation> relations = linker.relations(draft, ms, lookup(region));
         Incident incident = draft.withRelations(relations);
-        if (!incident.equals(incidents.get(cid))) {
-            incidents.put(cid, incident);
+        String published = PublishedIncident.of(Topics.INCIDENT_SERDE.toBytes(incident), incident.date()).encode();
+        if (!published.equals(incidents.get(cid))) {
+            incidents.put(cid, published);
             context.forward(new Record<>(cid, incident, record.timestamp(),
                     SchemaVersion.headers(SchemaVersion.INCIDENT)));
         }
@@ -559,7 +578,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
             @Override
             public String truceDate(String incidentId) {
-                Incident truce = incidents.get(incidentId);
+                PublishedIncident truce = PublishedIncident.decode(incidents.get(incidentId));
                 return truce == null ? null : truce.date();
             }
         };
