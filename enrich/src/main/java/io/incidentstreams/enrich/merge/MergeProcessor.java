@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -63,7 +64,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
     private final Linker linker;
     private ProcessorContext<String, Incident> context;
-    private KeyValueStore<String, IncidentMention> mentions;
+    private MentionStore mentions;
     private KeyValueStore<String, String> index;
     private KeyValueStore<String, String> clusters;
     /** Incident id to {@link PublishedIncident#encode()}. */
@@ -84,8 +85,9 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
+                        // Mention JSON, read through MentionStore.
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MENTIONS),
-                                Serdes.String(), MENTION_SERDE),
+                                Serdes.String(), Serdes.ByteArray()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MERGE_INDEX),
                                 Serdes.String(), Serdes.String()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLUSTERS),
@@ -99,7 +101,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     @Override
     public void init(ProcessorContext<String, Incident> context) {
         this.context = context;
-        this.mentions = context.getStateStore(StoreNames.MENTIONS);
+        this.mentions = new MentionStore(context.getStateStore(StoreNames.MENTIONS));
         this.index = context.getStateStore(StoreNames.MERGE_INDEX);
         this.clusters = context.getStateStore(StoreNames.CLUSTERS);
         this.incidents = context.getStateStore(StoreNames.INCIDENTS);
@@ -107,6 +109,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
     @Override
     public void process(Record<String, IncidentMention> record) {
+        mentions.nextRecord();
         String region = record.key();
         IncidentMention m = record.value();
         if (m == null) {
@@ -371,13 +374,10 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     /** The other reports of the article a mention came from (in this region). */
     private List<IncidentMention> siblingsOf(String mentionId) {
         List<IncidentMention> out = new ArrayList<>();
-        try (KeyValueIterator<String, IncidentMention> it =
-                     mentions.prefixScan(IncidentIds.articleOf(mentionId) + "#", KEYS)) {
-            it.forEachRemaining(kv -> {
-                if (!kv.key.equals(mentionId)) {
-                    out.add(kv.value);
-                }
-            });
+        for (KeyValue<String, IncidentMention> kv : mentions.withPrefix(IncidentIds.articleOf(mentionId) + "#")) {
+            if (!kv.key.equals(mentionId)) {
+                out.add(kv.value);
+            }
         }
         return out;
     }
