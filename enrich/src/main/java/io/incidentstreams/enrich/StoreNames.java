@@ -12,8 +12,11 @@ public final class StoreNames {
     public static final String ARTICLE_MENTIONS = "article-mentions";
     /** Mention id to mention. */
     public static final String MENTIONS = "mentions";
-    /** Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. */
-    public static final String MERGE_INDEX = "merge-index";
+    /**
+     * Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. Version 2: a
+     * dated entry's value is a {@code merge.MatchProfile} instead of the bare mention id.
+     */
+    public static final String MERGE_INDEX = "merge-index-v2";
     /** Mention id to incident id, and incident id to its member mention ids. */
     public static final String CLUSTERS = "clusters";
     /**
@@ -31,7 +34,7 @@ public final class StoreNames {
      * internal topics still bear one of these names, because the state under the new names would start empty
      * while the committed offsets move on. A full {@code incidents replay} deletes them and rebuilds all state.
      */
-    public static final List<String> RETIRED = List.of("incidents-by-id");
+    public static final List<String> RETIRED = List.of("incidents-by-id", "merge-index");
 
     private StoreNames() {
     }

@@ -130,11 +130,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Set<String> seeds = new TreeSet<>();
         seeds.add(m.mentionId());
         Set<String> dirty = new TreeSet<>();
-        // An edit that keeps a key keeps its entry: no delete and put of the same entry.
-        List<String> oldKeys = old == null ? List.of() : MergeIndex.keys(region, old);
-        List<String> newKeys = MergeIndex.keys(region, m);
+        // An edit that keeps an entry as it was writes nothing for it: no delete and put of the same entry.
+        Map<String, String> oldEntries = old == null ? Map.of() : MergeIndex.entries(region, old);
+        Map<String, String> newEntries = MergeIndex.entries(region, m);
         if (old != null) {
-            oldKeys.stream().filter(k -> !newKeys.contains(k)).forEach(index::delete);
+            oldEntries.keySet().stream().filter(k -> !newEntries.containsKey(k)).forEach(index::delete);
             String oldCluster = clusters.get(MEMBER + m.mentionId());
             if (oldCluster != null) {
                 dirty.add(oldCluster);
@@ -151,7 +151,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             }
         }
         mentions.put(m.mentionId(), m);
-        newKeys.stream().filter(k -> !oldKeys.contains(k)).forEach(k -> index.put(k, m.mentionId()));
+        newEntries.forEach((k, v) -> {
+            if (!v.equals(oldEntries.get(k))) {
+                index.put(k, v);
+            }
+        });
         affectedVague(region, m, seeds::add);
         publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), Set.of(), record);
     }
@@ -497,7 +501,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             String to = MergeIndex.to("d", region, truceStart.plusDays(linker.truceWindowDays()));
             try (KeyValueIterator<String, String> it = index.range(from, to)) {
                 while (it.hasNext()) {
-                    IncidentMention v = mentions.get(it.next().value);
+                    IncidentMention v = mentions.get(MatchProfile.mentionIdOf(it.next().value));
                     if (v != null && v.type().isViolent() && linker.mayBreakTruce(v, families)) {
                         String vc = clusters.get(MEMBER + v.mentionId());
                         if (vc != null) {
@@ -509,20 +513,29 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
     }
 
-    /** Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. */
+    /**
+     * Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. Only
+     * those whose {@link MatchProfile} leaves a match possible are read.
+     */
     private List<IncidentMention> candidates(String region, IncidentMention m) {
         Set<String> ids = new TreeSet<>();
         DateRange r = DateRange.of(m.date(), m.datePrecision());
         if (r == null || r.precision() == DatePrecision.YEAR) {
             return List.of();
         }
+        Consumer<String> ifPossible = value -> {
+            MatchProfile p = MatchProfile.decode(value);
+            if (MentionMatcher.mayMatch(m, p)) {
+                ids.add(p.mentionId());
+            }
+        };
         if (r.precision() == DatePrecision.DAY) {
             LocalDate d = r.first();
             scan(MergeIndex.from("d", region, d.minusDays(MentionMatcher.DAY_TOLERANCE).toString()),
-                    MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ids::add, Integer.MAX_VALUE);
-            prefix(MergeIndex.monthPrefix(region, d), ids::add, Integer.MAX_VALUE);
+                    MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ifPossible, Integer.MAX_VALUE);
+            prefix(MergeIndex.monthPrefix(region, d), ifPossible, Integer.MAX_VALUE);
         } else {
-            prefix(MergeIndex.monthAllPrefix(region, r.first()), ids::add, Integer.MAX_VALUE);
+            prefix(MergeIndex.monthAllPrefix(region, r.first()), ifPossible, Integer.MAX_VALUE);
         }
         ids.remove(m.mentionId());
         List<IncidentMention> out = new ArrayList<>(ids.size());
@@ -562,8 +575,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             @Override
             public List<IncidentMention> datedBetween(LocalDate from, LocalDate to) {
                 List<IncidentMention> out = new ArrayList<>();
-                scan(MergeIndex.from("d", region, from.toString()), MergeIndex.to("d", region, to), id -> {
-                    IncidentMention m = mentions.get(id);
+                scan(MergeIndex.from("d", region, from.toString()), MergeIndex.to("d", region, to), value -> {
+                    IncidentMention m = mentions.get(MatchProfile.mentionIdOf(value));
                     if (m != null && m.datePrecision() == DatePrecision.DAY) {
                         out.add(m);
                     }
