@@ -10,24 +10,37 @@ final class CpuMeter {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final ProcessHandle broker;
-    private long last;
+    private long lastOwn;
+    private long lastBroker;
+    private double brokerMillis;
 
     CpuMeter(long brokerPid) {
         this.broker = ProcessHandle.of(brokerPid).orElseThrow(() -> new IllegalStateException("no broker process"));
-        this.last = nanos();
+        this.lastOwn = own();
+        this.lastBroker = broker();
     }
 
-    /** CPU milliseconds used since the previous call (or since construction). */
+    /** CPU milliseconds used by both JVMs since the previous call (or since construction). */
     double millisSinceLast() {
-        long now = nanos();
-        double millis = (now - last) / 1e6;
-        last = now;
+        long own = own();
+        long child = broker();
+        double millis = (own - lastOwn + child - lastBroker) / 1e6;
+        brokerMillis = (child - lastBroker) / 1e6;
+        lastOwn = own;
+        lastBroker = child;
         return millis;
     }
 
-    private long nanos() {
-        long own = Math.max(0, os.getProcessCpuTime());
-        long child = broker.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-        return own + child;
+    /** The broker's part of what the last {@link #millisSinceLast()} returned. */
+    double brokerMillisOfLast() {
+        return brokerMillis;
+    }
+
+    private long own() {
+        return Math.max(0, os.getProcessCpuTime());
+    }
+
+    private long broker() {
+        return broker.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 }
