@@ -11,7 +11,6 @@ import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.JsonSerde;
 import io.incidentstreams.topics.SchemaVersion;
-import io.incidentstreams.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -447,7 +446,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Incident draft = IncidentAssembler.assemble(cid, ms, List.of(), mergedFrom);
         List<Relation> relations = linker.relations(draft, ms, lookup(region));
         Incident incident = draft.withRelations(relations);
-        String published = PublishedIncident.of(Topics.INCIDENT_SERDE.toBytes(incident), incident.date()).encode();
+        String published = PublishedIncident.of(IncidentJson.serialize(incident), incident.date()).encode();
         if (!published.equals(incidents.get(cid))) {
             incidents.put(cid, published);
             context.forward(new Record<>(cid, incident, record.timestamp(),
