@@ -36,6 +36,18 @@ final class CpuMeter {
         return brokerMillis;
     }
 
+    /** CPU milliseconds used so far by the live threads of this JVM whose name has this prefix and part. */
+    static double threadMillis(String prefix, String part) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(prefix) && t.getThreadName().contains(part)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return nanos / 1e6;
+    }
+
     private long own() {
         return Math.max(0, os.getProcessCpuTime());
     }

@@ -291,6 +291,7 @@ public final class PipelineBenchmark {
             double pipelineRate;
             double pipelineCpu;
             double brokerCpu;
+            double streamThreadCpu;
             double latencyRate;
             Map<String, Double> offsets;
             long commits;
@@ -299,6 +300,8 @@ public final class PipelineBenchmark {
                 List<String> written = writtenTopics(app.topology(), config);
                 Map<String, Long> offsetsBefore = writtenOffsets(admin, written);
                 double commitsBefore = commits(app.streams());
+                String appId = config.getString(PipelineConfig.APPLICATION_ID);
+                double streamThreadsBefore = CpuMeter.threadMillis(appId + "-", "-StreamThread-");
                 cpu.millisSinceLast();
                 long startMillis = System.currentTimeMillis();
                 burst.forEach(publisher::publish);
@@ -306,6 +309,7 @@ public final class PipelineBenchmark {
                 awaitOutput(app, admin, processing, watcher, topics);
                 pipelineCpu = cpu.millisSinceLast() / burst.size();
                 brokerCpu = cpu.brokerMillisOfLast() / burst.size();
+                streamThreadCpu = (CpuMeter.threadMillis(appId + "-", "-StreamThread-") - streamThreadsBefore) / burst.size();
                 commits = Math.round(commits(app.streams()) - commitsBefore);
                 offsets = perArticle(config.getString(PipelineConfig.APPLICATION_ID), offsetsBefore,
                         writtenOffsets(admin, written), burst.size());
@@ -348,7 +352,7 @@ public final class PipelineBenchmark {
                     BenchReport.Percentiles.of(pacedLatency), peakHeap, Runtime.getRuntime().availableProcessors(),
                     pacedLatency.getTotalCount(), round(latencyRate, 1), BenchReport.Percentiles.of(burstLatency),
                     live.size(), watcher.records(), round(pipelineCpu, 3), round(raw.cpuMsPerRecord(), 3),
-                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), round(brokerCpu, 3), commits,
+                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), round(brokerCpu, 3), round(streamThreadCpu, 3), commits,
                     offsets, settings(config));
         }
     }
