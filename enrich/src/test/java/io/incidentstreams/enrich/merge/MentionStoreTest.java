@@ -25,7 +25,7 @@ class MentionStoreTest {
     }
 
     @Test
-    void theStoreHoldsTheMentionJsonAndAReadWithinOneRecordGivesTheSameObject() {
+    void theStoreHoldsTheSerialisedMentionAndAReadWithinOneRecordGivesTheSameObject() {
         IncidentMention m = attack().article("a1").index(0).killed(3).build();
         mentions.put(m.mentionId(), m);
         mentions.nextRecord();
