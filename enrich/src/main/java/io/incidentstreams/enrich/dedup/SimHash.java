@@ -1,6 +1,6 @@
 package io.incidentstreams.enrich.dedup;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
  * 64-bit SimHash over word 3-shingles. A wire story republished with a new headline and a reworded sentence
@@ -112,8 +112,9 @@ public final class SimHash {
         return distance(a, b) <= NEAR_DUPLICATE_BITS;
     }
 
+    /** 16 lowercase hex digits. */
     public static String hex(long v) {
-        return String.format(Locale.ROOT, "%016x", v);
+        return HexFormat.of().toHexDigits(v);
     }
 
     public static long parse(String hex) {
