@@ -3,6 +3,7 @@ package io.incidentstreams.enrich;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.dedup.ArticleDedupProcessor;
 import io.incidentstreams.enrich.link.Linker;
+import io.incidentstreams.enrich.merge.IncidentJson;
 import io.incidentstreams.enrich.merge.MergeProcessor;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.IncidentMention;
@@ -60,8 +61,8 @@ public final class IncidentTopology {
                 .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
                         .withName(StoreNames.MENTIONS_BY_REGION))
                 .process(MergeProcessor.supplier(linker), Named.as(MERGE))
-                .to(topics.incidents.name(),
-                        Produced.with(topics.incidents.keySerde(), topics.incidents.valueSerde()).withName(SINK));
+                .to(topics.incidents.name(), Produced.with(topics.incidents.keySerde(),
+                        Serdes.serdeFrom(new IncidentJson(), topics.incidents.valueSerde().deserializer())).withName(SINK));
         return builder.build();
     }
 }

@@ -59,6 +59,23 @@ public final class MentionMatcher {
         return da.overlaps(db) && (a.type() != IncidentType.TRUCE || sharePartyFamily(a, b));
     }
 
+    /**
+     * False when {@code matches(a, b)} is certainly false, from {@code b}'s profile alone: another type, or two
+     * places finer than a country more than {@link #AREA_KM} apart. Never false for a pair that matches; the merge
+     * step reads a candidate's mention only when this is true.
+     */
+    public static boolean mayMatch(IncidentMention a, MatchProfile b) {
+        if (a.type() != b.type()) {
+            return false;
+        }
+        Location l = a.location();
+        if (b.lat() == null || l == null || !l.hasCoordinates() || coarse(l)) {
+            return true;
+        }
+        // The same distance placeFit computes, in the same order of arguments; within AREA_KM it decides.
+        return !(Geo.km(l.lat(), l.lon(), b.lat(), b.lon()) > AREA_KM);
+    }
+
     /** No day or month: the report cannot be placed on the timeline by itself. */
     public static boolean vague(IncidentMention m) {
         return vague(DateRange.of(m.date(), m.datePrecision()));

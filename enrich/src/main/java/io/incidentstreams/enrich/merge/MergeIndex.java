@@ -7,13 +7,16 @@ import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Location;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys of the secondary indexes in the {@code merge-index} store. Each key ends with the mention id and maps to
  * it, so candidates are found by range or prefix scans over a date window or a place.
  * <ul>
- *   <li>{@code d|<region>|<date>|<mention>}: every mention with a date ({@link DateRange#indexKey()})</li>
+ *   <li>{@code d|<region>|<date>|<mention>}: every mention with a date ({@link DateRange#indexKey()}); the value
+ *       is its {@link MatchProfile}, which holds the mention id</li>
  *   <li>{@code t|<region>|<date>|<mention>}: truces, for the breaks_truce window</li>
  *   <li>{@code p|<region>|<site>|<mention>}: day or month dated mentions at a named site</li>
  *   <li>{@code u|<region>|<site>|<mention>}: undated or year-dated mentions at a named site</li>
@@ -31,6 +34,19 @@ public final class MergeIndex {
     }
 
     public static List<String> keys(String region, IncidentMention m) {
+        return List.copyOf(entries(region, m).keySet());
+    }
+
+    /** The index entries of a mention: each key with its value. */
+    public static Map<String, String> entries(String region, IncidentMention m) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String key : indexKeys(region, m)) {
+            entries.put(key, key.startsWith("d|") ? MatchProfile.of(m).encode() : m.mentionId());
+        }
+        return entries;
+    }
+
+    private static List<String> indexKeys(String region, IncidentMention m) {
         List<String> keys = new ArrayList<>(3);
         DateRange range = DateRange.of(m.date(), m.datePrecision());
         if (range != null) {
