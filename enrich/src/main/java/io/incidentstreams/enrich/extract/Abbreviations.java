@@ -1,5 +1,6 @@
 package io.incidentstreams.enrich.extract;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,4 +22,47 @@ final class Abbreviations {
         }
         return word.length() <= 6 && WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
+
+    /** As {@link #isAbbreviation(String)} for the word {@code text[from, to)}, copied only when it may be one. */
+    static boolean isAbbreviation(String text, int from, int to) {
+        if (to - from == 1) {
+            return Character.isUpperCase(text.charAt(from));
+        }
+        return to - from <= 6 && isAbbreviation(text.substring(from, to));
+    }
+
+    /** As {@link #isAbbreviation(String)} for the word {@code cs[from, to)}; ASCII words are not copied. */
+    static boolean isAbbreviation(char[] cs, int from, int to) {
+        int len = to - from;
+        if (len == 1) {
+            return Character.isUpperCase(cs[from]);
+        }
+        if (len > 6) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (cs[i] > 0x7F) {
+                return isAbbreviation(new String(cs, from, len));
+            }
+        }
+        int key = 0;
+        for (int i = from; i < to; i++) {
+            char c = cs[i];
+            char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (l < 'a' || l > 'z') {
+                return false; // every abbreviation is letters only
+            }
+            key = key * 32 + (l - 'a' + 1);
+        }
+        return Arrays.binarySearch(KEYS, key) >= 0;
+    }
+
+    /** {@link #WORDS} as numbers, five bits a letter, sorted: a word of up to six letters is looked up uncopied. */
+    private static final int[] KEYS = WORDS.stream().filter(w -> w.length() <= 6).mapToInt(w -> {
+        int key = 0;
+        for (int i = 0; i < w.length(); i++) {
+            key = key * 32 + (w.charAt(i) - 'a' + 1);
+        }
+        return key;
+    }).sorted().toArray();
 }

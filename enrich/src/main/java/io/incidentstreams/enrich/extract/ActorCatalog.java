@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Actors from {@code rules/actors.json}: names, aliases, families and kinds.
@@ -24,7 +23,7 @@ final class ActorCatalog {
     record Mention(Def def, int from, int to, boolean anaphoric) {
     }
 
-    private static final Set<String> DEPENDENT = Set.of("backed", "aligned", "allied", "linked", "sponsored",
+    private static final WordSet DEPENDENT = WordSet.of("backed", "aligned", "allied", "linked", "sponsored",
             "supported", "affiliated", "funded", "armed", "trained", "led", "based", "made", "supplied", "directed");
 
     /** An alias; {@code exact} holds its words as written when case matters ("IS" is not the verb "is"). */
@@ -40,6 +39,8 @@ final class ActorCatalog {
     private final PhraseTrie<List<String>> anaphora;
     private final Map<String, Def> byName = new HashMap<>();
     private final Gazetteer gazetteer;
+    /** The dictionaries whose phrases can start a mention. */
+    private final PhraseTrie<?>[] starters;
 
     ActorCatalog(JsonNode root, Lexicon lexicon) {
         this(root, lexicon, null);
@@ -73,6 +74,7 @@ final class ActorCatalog {
         }
         JsonNode ana = root.path("anaphora");
         ana.fieldNames().forEachRemaining(k -> anaphora.add(k, List.of(ana.get(k).asText().split("\\|"))));
+        this.starters = new PhraseTrie<?>[] {modifiers, aliases, anaphora};
     }
 
     private static Alias alias(Def def, String written) {
@@ -111,7 +113,7 @@ final class ActorCatalog {
      */
     List<Mention> find(List<Token> tokens, List<Def> recent) {
         List<Mention> out = new ArrayList<>();
-        int i = 0;
+        int i = nextCandidate(tokens, 0);
         while (i < tokens.size()) {
             Mention m = modifierHead(tokens, i);
             if (m == null) {
@@ -140,22 +142,36 @@ final class ActorCatalog {
                 }
                 i = m.to();
             } else {
-                i++;
+                i = nextCandidate(tokens, i + 1);
             }
         }
         List<Mention> merged = mergeAppositions(out);
         return withUnlisted(tokens, merged, recent);
     }
 
+    /** The first token at or after {@code from} where a modifier, alias or anaphor starts; the size if none. */
+    private int nextCandidate(List<Token> tokens, int from) {
+        int next = tokens.size();
+        for (PhraseTrie<?> t : starters) {
+            int s = t.nextStart(tokens, from);
+            if (s >= 0 && s < next) {
+                next = s;
+            }
+        }
+        return next;
+    }
+
     /** Kind of an actor the catalogue lacks; "the group" can refer back to it. */
     static final String UNLISTED_KIND = "armed-group";
 
     /** Words right before a name that make it the actor of an attribution: "blamed the Taliban". */
-    private static final Set<String> ATTRIBUTING_BEFORE = Set.of("blamed", "blaming", "blames", "accused",
+    private static final WordSet ATTRIBUTING_BEFORE = WordSet.of("blamed", "blaming", "blames", "accused",
             "accusing", "accuses", "suspected", "suspecting", "by", "on", "to", "of");
     /** Words right after a name that make it the actor of an attribution: "Boko Haram claimed". */
-    private static final Set<String> ATTRIBUTING_AFTER = Set.of("claimed", "claims", "denied", "denies");
-    private static final Set<String> NOT_ACTORS = Set.of("the", "a", "an", "nobody", "no", "none", "neither",
+    private static final WordSet ATTRIBUTING_AFTER = WordSet.of("claimed", "claims", "denied", "denies");
+    /** Words between a name and "claimed"/"denied": "the group has claimed". */
+    private static final WordSet BEFORE_CLAIM = WordSet.of("has", "have", "had", "also", "quickly", "later");
+    private static final WordSet NOT_ACTORS = WordSet.of("the", "a", "an", "nobody", "no", "none", "neither",
             "nor", "everyone", "anyone", "someone", "one", "president", "prime", "minister", "gen",
             "general", "officials", "official", "police", "he", "she", "they", "it", "we", "i", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "this", "that", "in", "on", "at", "mr", "mrs",
@@ -175,7 +191,7 @@ final class ActorCatalog {
             if (!t.capitalized() || covered(known, i)) {
                 continue;
             }
-            if (NOT_ACTORS.contains(t.norm())) {
+            if (NOT_ACTORS.contains(t)) {
                 // a run that opens with a title or a pronoun ("Prime Minister Sudani") names no armed group
                 while (i + 1 < tokens.size() && tokens.get(i + 1).capitalized()
                         && !tokens.get(i + 1).clauseBreakBefore()) {
@@ -200,11 +216,10 @@ final class ActorCatalog {
                 b--;
             }
             boolean before = b >= 0 && !tokens.get(b + 1).clauseBreakBefore()
-                    && ATTRIBUTING_BEFORE.contains(tokens.get(b).norm()) && attributingPrefix(tokens, b);
+                    && ATTRIBUTING_BEFORE.contains(tokens.get(b)) && attributingPrefix(tokens, b);
             boolean after = e < tokens.size() && !tokens.get(e).clauseBreakBefore()
-                    && (ATTRIBUTING_AFTER.contains(tokens.get(e).norm()) || e + 1 < tokens.size()
-                    && ATTRIBUTING_AFTER.contains(tokens.get(e + 1).norm())
-                    && Set.of("has", "have", "had", "also", "quickly", "later").contains(tokens.get(e).norm()));
+                    && (ATTRIBUTING_AFTER.contains(tokens.get(e)) || e + 1 < tokens.size()
+                    && ATTRIBUTING_AFTER.contains(tokens.get(e + 1)) && BEFORE_CLAIM.contains(tokens.get(e)));
             if (!before && !after || s == 0 && !after) {
                 continue;
             }
@@ -308,7 +323,7 @@ final class ActorCatalog {
             return false;
         }
         Token t = tokens.get(next);
-        return t.hyphenBefore() && DEPENDENT.contains(t.norm());
+        return t.hyphenBefore() && DEPENDENT.contains(t);
     }
 
     private static Def resolve(List<String> kinds, List<Def> recent) {

@@ -66,6 +66,30 @@ final class ArticleCleaner {
                     + "(?<date>" + MONTHS + "\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" + MONTHS + ",?\\s+\\d{4})"
                     + "(?:\\s*(?:[-\u2013\u2014|,]|at)\\s*.{0,60})?$");
     private static final Set<String> AGENCY_ONLY = Set.of("AP", "Reuters", "AFP", "PTI", "ANI", "IANS");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Every alternative of {@link #BOILERPLATE} starts with one of these, so that a line that starts with none of
+     * them is not matched against the pattern at all.
+     */
+    private static final String[] BOILERPLATE_STARTS = {"Advertisement", "ADVERTISEMENT", "Loading", "CLICK HERE",
+        "Click here", "Related", "More ", "Most ", "You may also like", "Read ", "READ MORE", "Recommended",
+        "Sponsored", "Share this article", "Subscribe", "Sign up", "This ", "Please check back",
+        "Refresh for the latest", "Go deeper", "Also read", "Watch", "Listen", "-", "\u2014", "\u2013", "(", "AP",
+        "Reuters", "AFP"};
+    /** {@link #BOILERPLATE_STARTS} by their first character, for ASCII characters. */
+    private static final String[][] BOILERPLATE_BY_FIRST = new String[128][];
+
+    static {
+        for (String start : BOILERPLATE_STARTS) {
+            char c = start.charAt(0);
+            if (c < BOILERPLATE_BY_FIRST.length) {
+                String[] old = BOILERPLATE_BY_FIRST[c];
+                String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = start;
+                BOILERPLATE_BY_FIRST[c] = grown;
+            }
+        }
+    }
 
     private final Gazetteer gazetteer;
     private final TriggerRules triggers;
@@ -90,16 +114,17 @@ final class ArticleCleaner {
         int lineNo = 0;
         int pos = from;
         int n = text.length();
+        char[] cs = text.toCharArray(); // scans read the array, not the String
         int sentenceIndex = 0;
         while (pos <= n) {
             int nl = text.indexOf('\n', pos);
             int lineEnd = nl < 0 ? n : nl;
             int s = pos;
             int e = lineEnd;
-            while (s < e && Character.isWhitespace(text.charAt(s))) {
+            while (s < e && Character.isWhitespace(cs[s])) {
                 s++;
             }
-            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            while (e > s && Character.isWhitespace(cs[e - 1])) {
                 e--;
             }
             pos = lineEnd + 1;
@@ -141,7 +166,7 @@ final class ArticleCleaner {
             }
             boolean headline = current.sentences.isEmpty() && !current.hasBody
                     && looksLikeHeadline(text, contentStart, contentEnd);
-            for (SentenceSplitter.Span span : SentenceSplitter.split(text, contentStart, contentEnd)) {
+            for (SentenceSplitter.Span span : SentenceSplitter.split(cs, contentStart, contentEnd)) {
                 current.sentences.add(new Sentence(-1, current.index, text.substring(span.start(), span.end()),
                         span.start(), span.end(), headline));
             }
@@ -153,7 +178,7 @@ final class ArticleCleaner {
             }
         }
         flush(pieces, current, sentenceIndex);
-        return new ParsedArticle(text, List.copyOf(pieces));
+        return new ParsedArticle(text, cs, List.copyOf(pieces));
     }
 
     private static final class PieceBuilder {
@@ -196,7 +221,7 @@ final class ArticleCleaner {
     }
 
     static LocalDate parseLooseDate(String s) {
-        String v = s.replace(".", "").replace(",", "").replaceAll("\\s+", " ").trim();
+        String v = SPACES.matcher(s.replace(".", "").replace(",", "")).replaceAll(" ").trim();
         String[] parts = v.split(" ");
         try {
             int day;
@@ -238,7 +263,7 @@ final class ArticleCleaner {
         if (line.indexOf('@') >= 0 && HANDLE.matcher(line).find()) {
             return true; // embedded post text or its attribution line
         }
-        if (line.length() <= BOILERPLATE_MAX && BOILERPLATE.matcher(line).matches()) {
+        if (line.length() <= BOILERPLATE_MAX && mayBeBoilerplate(line) && BOILERPLATE.matcher(line).matches()) {
             return true;
         }
         if (line.startsWith("Image") && IMAGE_SOURCE_PREFIX.matcher(line).lookingAt()) {
@@ -272,13 +297,26 @@ final class ArticleCleaner {
         if (!firstLine && isAllCaps(line)) {
             return true; // promotional headline of another story
         }
-        if (LONE_NAME.matcher(line).matches() && !mentionsIncidentWords(line)) {
-            return true; // byline
-        }
         int words = wordCount(line);
+        if (words >= 2 && words <= 4 && LONE_NAME.matcher(line).matches() && !mentionsIncidentWords(line)) {
+            return true; // byline of two to four words
+        }
         if (!firstLine && words <= 4 && !endsWithStop(line) && line.indexOf('\u2014') > 0
                 && !mentionsIncidentWords(line)) {
             return true; // "Outlet — Section"
+        }
+        return false;
+    }
+
+    private static boolean mayBeBoilerplate(String line) {
+        char first = line.charAt(0);
+        if (first < BOILERPLATE_BY_FIRST.length && BOILERPLATE_BY_FIRST[first] == null) {
+            return false;
+        }
+        for (String start : first < BOILERPLATE_BY_FIRST.length ? BOILERPLATE_BY_FIRST[first] : BOILERPLATE_STARTS) {
+            if (line.startsWith(start)) {
+                return true;
+            }
         }
         return false;
     }
@@ -298,19 +336,39 @@ final class ArticleCleaner {
     /** Length of the dateline, label or credit prefix to skip. */
     private static int stripPrefix(String line) {
         int skip = 0;
-        Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
-        if (line.startsWith("Image") && m.lookingAt()) {
-            skip = m.end();
+        if (line.startsWith("Image")) {
+            Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
+            if (m.lookingAt()) {
+                skip = m.end();
+            }
         }
-        Matcher d = DATELINE.matcher(line).region(skip, line.length());
-        if (d.lookingAt()) {
-            skip = d.end();
+        if (mayBeDateline(line, skip)) {
+            Matcher d = DATELINE.matcher(line).region(skip, line.length());
+            if (d.lookingAt()) {
+                skip = d.end();
+            }
         }
-        Matcher l = LABEL.matcher(line).region(skip, line.length());
-        if (l.lookingAt()) {
-            skip = l.end();
+        if (line.indexOf(':', skip) >= 0) { // every label ends with a colon
+            Matcher l = LABEL.matcher(line).region(skip, line.length());
+            if (l.lookingAt()) {
+                skip = l.end();
+            }
         }
         return skip;
+    }
+
+    /** A dateline opens with a capital and ends with a dash before a space: a cheap test before the pattern. */
+    private static boolean mayBeDateline(String line, int from) {
+        if (from >= line.length() || line.charAt(from) < 'A' || line.charAt(from) > 'Z') {
+            return false;
+        }
+        for (int i = from + 1; i + 1 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == '-' || c == '\u2014' || c == '\u2013') && Character.isWhitespace(line.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the content ends: drops a trailing "This story is developing..." note. */

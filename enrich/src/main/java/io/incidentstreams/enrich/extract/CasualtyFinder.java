@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads killed and wounded figures from a sentence.
@@ -58,21 +57,21 @@ final class CasualtyFinder {
         NUMBERS.put("dozen", 12);
     }
 
-    private static final Set<String> AUX = Set.of("was", "were", "been", "have", "has", "had", "being", "are", "is",
+    private static final WordSet AUX = WordSet.of("was", "were", "been", "have", "has", "had", "being", "are", "is",
             "also", "all", "both", "reportedly", "later", "subsequently", "seriously", "badly", "critically",
             "lightly", "slightly", "allegedly", "fatally", "mortally", "each", "initially", "then", "among", "reported",
             "confirmed", "left");
-    private static final Set<String> APPROX = Set.of("at", "least", "more", "than", "over", "nearly", "almost",
+    private static final WordSet APPROX = WordSet.of("at", "least", "more", "than", "over", "nearly", "almost",
             "about", "around", "up", "to", "some", "estimated", "as", "many", "roughly", "approximately",
             "fewer", "less", "most", "another", "further", "additional", "other");
-    private static final Set<String> NEGATIONS = Set.of("no", "not", "neither", "nor", "nobody", "none", "without",
+    private static final WordSet NEGATIONS = WordSet.of("no", "not", "neither", "nor", "nobody", "none", "without",
             "never", "zero");
-    private static final Set<String> ZERO_FILLERS = Set.of("any", "immediate", "initial", "reports", "report",
+    private static final WordSet ZERO_FILLERS = WordSet.of("any", "immediate", "initial", "reports", "report",
             "reported", "word", "sign", "signs", "indication", "of", "one", "were", "was", "has", "have", "been",
             "other", "serious", "further", "major", "yet", "else", "or", "and", "more", "damage", "known",
             "confirmed", "immediately", "there", "being", "is", "are", "people", "casualties", "injuries", "deaths");
-    private static final Set<String> TALLY = Set.of("number", "toll", "tally", "count");
-    private static final Set<String> TOTAL_VERBS = Set.of("rose", "risen", "rises", "climbed", "reached", "stood",
+    private static final WordSet TALLY = WordSet.of("number", "toll", "tally", "count");
+    private static final WordSet TOTAL_VERBS = WordSet.of("rose", "risen", "rises", "climbed", "reached", "stood",
             "stands", "jumped", "increased", "put", "at", "to", "of", "was", "is", "has", "had");
 
     private final PhraseTrie<Word> words;
@@ -108,12 +107,7 @@ final class CasualtyFinder {
 
     /** True if the tokens hold a casualty word at all: a cheap test before the full reading. */
     boolean mentionsCasualties(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (words.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        return words.nextStart(tokens, 0) >= 0;
     }
 
     List<Statement> find(List<Token> tokens) {
@@ -131,7 +125,7 @@ final class CasualtyFinder {
         for (PhraseTrie.Match<Word> m : found) {
             Word w = primary(m.values());
             if (m.from() >= 2 && tokens.get(m.from() - 1).norm().equals("of")
-                    && TALLY.contains(tokens.get(m.from() - 2).norm())) {
+                    && TALLY.contains(tokens.get(m.from() - 2))) {
                 w = w == Word.KILLED || w == Word.KILLED_NOUN ? Word.KILLED_NOUN : Word.WOUNDED_NOUN;
             }
             if (zero(tokens, m, w, out)) {
@@ -193,11 +187,11 @@ final class CasualtyFinder {
         for (int i = m.from() - 1; i >= 0 && m.from() - i <= 7; i--) {
             Token t = tokens.get(i);
             String n = t.norm();
-            if (NEGATIONS.contains(n) || n.equals("nobody")) {
+            if (NEGATIONS.contains(t) || n.equals("nobody")) {
                 neg = i;
                 break;
             }
-            boolean filler = ZERO_FILLERS.contains(n) || persons.longestAt(tokens, i) != null
+            boolean filler = ZERO_FILLERS.contains(t) || persons.longestAt(tokens, i) != null
                     || words.longestAt(tokens, i) != null || n.equals("us") || n.equals("iraqi")
                     || n.equals("american") || n.equals("coalition") || n.equals("officials")
                     || n.equals("the") || n.equals("in") || n.equals("attack");
@@ -235,7 +229,7 @@ final class CasualtyFinder {
         }
         int i = verbFrom - 1;
         boolean additive = false;
-        while (i >= 0 && AUX.contains(tokens.get(i).norm()) && !tokens.get(i + 1).clauseBreakBefore()) {
+        while (i >= 0 && AUX.contains(tokens.get(i)) && !tokens.get(i + 1).clauseBreakBefore()) {
             if (tokens.get(i).norm().equals("also")) {
                 additive = true;
             }
@@ -410,7 +404,7 @@ final class CasualtyFinder {
                 break;
             }
             int j = i;
-            while (j < tokens.size() && APPROX.contains(tokens.get(j).norm()) && number(tokens, j) <= 0) {
+            while (j < tokens.size() && APPROX.contains(tokens.get(j)) && number(tokens, j) <= 0) {
                 j++;
             }
             if (vague.longestAt(tokens, j) != null) {
@@ -507,12 +501,12 @@ final class CasualtyFinder {
         return true;
     }
 
-    private static final Set<String> TITLES = Set.of("gen", "general", "maj", "major", "col", "colonel", "lt",
+    private static final WordSet TITLES = WordSet.of("gen", "general", "maj", "major", "col", "colonel", "lt",
             "commander", "leader", "chief", "deputy", "head", "top", "senior", "powerful", "militia", "iranian",
             "iraqi", "american", "us", "the", "a", "prominent", "brig", "cmdr", "sheikh", "dr", "mr");
-    private static final Set<String> NAME_STOPS = Set.of("near", "outside", "at", "in", "as", "when", "while", "who",
+    private static final WordSet NAME_STOPS = WordSet.of("near", "outside", "at", "in", "as", "when", "while", "who",
             "which", "that", "on", "after", "before", "during", "inside", "along", "by", "from", "to", "for");
-    private static final Set<String> NAME_PARTICLES = Set.of("al", "bin", "ibn", "abu", "el", "ul", "bint");
+    private static final WordSet NAME_PARTICLES = WordSet.of("al", "bin", "ibn", "abu", "el", "ul", "bint");
 
     /**
      * People named as the object of "killed": capitalised runs of two words or more that are not places or
@@ -525,16 +519,16 @@ final class CasualtyFinder {
         int i = from;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
-            if (i > from && t.strongBreakBefore() || NAME_STOPS.contains(t.norm())) {
+            if (i > from && t.strongBreakBefore() || NAME_STOPS.contains(t)) {
                 break;
             }
             if (t.capitalized() && !named[i] && !t.isNumber()) {
                 int j = i;
                 int words = 0;
                 while (j < tokens.size() && !named[j] && (tokens.get(j).capitalized()
-                        || NAME_PARTICLES.contains(tokens.get(j).norm()) && j + 1 < tokens.size()
+                        || NAME_PARTICLES.contains(tokens.get(j)) && j + 1 < tokens.size()
                         && tokens.get(j + 1).capitalized()) && (j == i || !tokens.get(j).clauseBreakBefore())) {
-                    if (!TITLES.contains(tokens.get(j).norm())) {
+                    if (!TITLES.contains(tokens.get(j))) {
                         words++;
                     }
                     j++;
@@ -570,7 +564,7 @@ final class CasualtyFinder {
                 if (n > 0 && tokens.get(k).isNumber() || n > 1) {
                     return new Statement(c, n, false, true, "", m.from(), k + 1);
                 }
-                if (!TOTAL_VERBS.contains(tokens.get(k).norm()) && !tokens.get(k).norm().equals("from")
+                if (!TOTAL_VERBS.contains(tokens.get(k)) && !tokens.get(k).norm().equals("from")
                         && !tokens.get(k).norm().equals("that") && !tokens.get(k).norm().equals("attack")
                         && !tokens.get(k).norm().equals("the")) {
                     break;
@@ -588,7 +582,7 @@ final class CasualtyFinder {
 
     private static int approxStart(List<Token> tokens, int k) {
         int s = k;
-        while (s > 0 && APPROX.contains(tokens.get(s - 1).norm()) && !tokens.get(s).clauseBreakBefore()) {
+        while (s > 0 && APPROX.contains(tokens.get(s - 1)) && !tokens.get(s).clauseBreakBefore()) {
             s--;
         }
         return s;

@@ -28,9 +28,9 @@ final class CueRules {
     private record Pattern(int index, List<String> prefix, List<String> suffix, String status) {
     }
 
-    private static final Set<String> PREFIX_FILLERS = Set.of("the", "a", "an", "it", "on", "to", "suspected",
+    private static final WordSet PREFIX_FILLERS = WordSet.of("the", "a", "an", "it", "on", "to", "suspected",
             "iraqi", "shiite", "shia", "armed", "its", "militant", "militia", "group", "one", "of");
-    private static final Set<String> SUFFIX_FILLERS = Set.of("has", "have", "had", "was", "were", "is", "are",
+    private static final WordSet SUFFIX_FILLERS = WordSet.of("has", "have", "had", "was", "were", "is", "are",
             "quickly", "later", "also", "immediately", "reportedly", "it", "they", "the", "group", "swiftly",
             "officially", "publicly", "subsequently", "formally", "all", "itself", "which");
 
@@ -176,9 +176,9 @@ final class CueRules {
                 return true;
             }
         }
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = hedges.nextStart(tokens, 0); i >= 0; i = hedges.nextStart(tokens, i + 1)) {
             PhraseTrie.Match<Boolean> h = hedges.longestAt(tokens, i);
-            if (h != null && h.to() - h.from() >= 2) {
+            if (h.to() - h.from() >= 2) {
                 return true; // multi-word hedges ("in the past") cover the whole sentence
             }
         }
@@ -195,7 +195,7 @@ final class CueRules {
             if (start < 0) {
                 break;
             }
-            if (gap > 0 && !PREFIX_FILLERS.contains(tokens.get(end).norm())) {
+            if (gap > 0 && !PREFIX_FILLERS.contains(tokens.get(end))) {
                 break;
             }
             if (equalAt(tokens, start, prefix)) {
@@ -214,7 +214,7 @@ final class CueRules {
             if (start + suffix.size() > tokens.size()) {
                 break;
             }
-            if (gap > 0 && !SUFFIX_FILLERS.contains(tokens.get(start - 1).norm())) {
+            if (gap > 0 && !SUFFIX_FILLERS.contains(tokens.get(start - 1))) {
                 break;
             }
             if (equalAt(tokens, start, suffix)) {

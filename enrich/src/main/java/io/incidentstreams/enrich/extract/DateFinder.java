@@ -141,7 +141,8 @@ final class DateFinder {
         int done = -1;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.start() < done || !(t.isNumber() || starts.longestAt(tokens, k) != null && plausible(tokens, k))) {
+            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k)
+                    : starts.longestAt(tokens, k) != null && plausible(tokens, k))) {
                 continue;
             }
             if (m == null) {
@@ -155,7 +156,7 @@ final class DateFinder {
                     out.add(e);
                 }
                 done = m.end();
-                if (e != null && m.group("off") != null && e.text().endsWith("ago") && k + 1 < tokens.size()) {
+                if (e != null && m.start("off") >= 0 && e.text().endsWith("ago") && k + 1 < tokens.size()) {
                     // "a year ago tonight": the evening belongs to the day a year ago, not to the page's day
                     int j = k + 1;
                     while (j < tokens.size() && tokens.get(j).start() < done) {
@@ -171,13 +172,13 @@ final class DateFinder {
         return out;
     }
 
-    private static final Set<String> UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+    private static final WordSet UNITS = WordSet.of("day", "days", "week", "weeks", "month", "months", "year",
             "years", "few", "couple", "hours", "night");
-    private static final Set<String> AFTER_THE = Set.of("next", "following", "previous", "preceding", "day", "night",
+    private static final WordSet AFTER_THE = WordSet.of("next", "following", "previous", "preceding", "day", "night",
             "end", "middle", "start");
-    private static final Set<String> AFTER_QUALIFIER = Set.of("on", "last", "this", "next", "of", "in", "today");
-    private static final Set<String> SPAN_WORDS = Set.of("in", "during", "of", "since", "by", "until", "throughout");
-    private static final Set<String> AMOUNT_WORDS = Set.of("a", "an", "one", "two", "three", "four", "five", "six",
+    private static final WordSet AFTER_QUALIFIER = WordSet.of("on", "last", "this", "next", "of", "in", "today");
+    private static final WordSet SPAN_WORDS = WordSet.of("in", "during", "of", "since", "by", "until", "throughout");
+    private static final WordSet AMOUNT_WORDS = WordSet.of("a", "an", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few");
 
     /**
@@ -189,21 +190,38 @@ final class DateFinder {
         Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
         String n = next == null ? "" : next.norm();
         if (w.equals("the")) {
-            return AFTER_THE.contains(n);
+            return next != null && AFTER_THE.contains(next);
         }
-        if (SPAN_WORDS.contains(w)) {
+        if (SPAN_WORDS.contains(tokens.get(k))) {
             return next != null && (next.isNumber() || n.equals("early") || n.equals("mid") || n.equals("late"));
         }
-        if (AMOUNT_WORDS.contains(w)) {
-            return UNITS.contains(n) || n.equals("few") || n.equals("couple");
+        if (AMOUNT_WORDS.contains(tokens.get(k))) {
+            return next != null && UNITS.contains(next) || n.equals("few") || n.equals("couple");
         }
         if (w.equals("early") || w.equals("late") || w.equals("mid") || w.equals("end") || w.equals("beginning")
                 || w.equals("earlier") || w.equals("later") || w.equals("last") || w.equals("this")
                 || w.equals("next") || w.equals("past") || w.equals("coming")) {
-            return next != null && (next.capitalized() || UNITS.contains(n) || AFTER_QUALIFIER.contains(n)
+            return next != null && (next.capitalized() || UNITS.contains(next) || AFTER_QUALIFIER.contains(next)
                     || n.equals("morning") || n.equals("afternoon") || n.equals("evening") || n.equals("tonight"));
         }
         return true;
+    }
+
+    /** "since" opens a phrase about another time: its dates and places are not the incident's. */
+    static final WordSet SINCE = WordSet.of("since");
+
+    /** Words after a number that opens a date: "8 January", "8 of Jan.", "three days after". */
+    private static final WordSet AFTER_NUMBER = WordSet.of("of", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "day", "days", "week", "weeks", "month", "months",
+            "year", "years");
+
+    /**
+     * Whether a number can open a date: only "8 January" and "three days after" start with one, so the word after it
+     * must be a month, "of" or a unit. Most numbers of a sentence are counts, and the pattern is not tried at them.
+     */
+    private static boolean numberMayOpen(List<Token> tokens, int k) {
+        return k + 1 < tokens.size() && AFTER_NUMBER.contains(tokens.get(k + 1));
     }
 
     /** Words that can open a date expression. */
@@ -222,8 +240,8 @@ final class DateFinder {
         String before = previousWord(text, s);
         boolean excluded = excluding.contains(before);
         Zone zone = zoneAfter(text, e, limit);
-        if (m.group("mdy") != null || m.group("dmy") != null) {
-            boolean mdy = m.group("mdy") != null;
+        if (m.start("mdy") >= 0 || m.start("dmy") >= 0) {
+            boolean mdy = m.start("mdy") >= 0;
             int month = monthNumber(m.group(mdy ? "m1" : "m2"));
             int day = Integer.parseInt(m.group(mdy ? "d1" : "d2"));
             String y = m.group(mdy ? "y1" : "y2");
@@ -242,12 +260,12 @@ final class DateFinder {
             }
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, false, 0, null);
         }
-        if (m.group("my") != null) {
+        if (m.start("my") >= 0) {
             String mName = m.group("m3");
             if (mName.equals("May") && !maySignalsMonth(text, s, m)) {
                 return null; // the verb "may"
             }
-            if (mName.equals("March") && m.group("q3") == null && m.group("y3") == null
+            if (mName.equals("March") && m.start("q3") < 0 && m.start("y3") < 0
                     && !Set.of("in", "of", "since", "until", "by", "early", "late", "mid", "last").contains(before)
                     && !nextIsNoun(text, e)) {
                 return null; // the verb or noun "march"
@@ -269,7 +287,7 @@ final class DateFinder {
             boolean future = before.equals("next") || before.equals("coming");
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
         }
-        if (m.group("wd") != null) {
+        if (m.start("wd") >= 0) {
             String q = lower(m.group("q4"));
             boolean future = q.equals("next") || q.equals("coming");
             PartialDate v = null;
@@ -285,14 +303,14 @@ final class DateFinder {
             }
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
         }
-        if (m.group("rel") != null) {
+        if (m.start("rel") >= 0) {
             String w = lower(word);
             int back = w.contains("day before yesterday") ? 2 : (w.contains("yesterday") || w.contains("last night"))
                     ? 1 : 0;
             PartialDate v = anchor == null ? null : PartialDate.ofDay(anchor.minusDays(back));
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, false, 0, null);
         }
-        if (m.group("per") != null) {
+        if (m.start("per") >= 0) {
             String w = lower(m.group("w6"));
             String unit = m.group("u6");
             boolean future = w.equals("next") || w.equals("coming");
@@ -302,13 +320,13 @@ final class DateFinder {
             }
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
         }
-        if (m.group("yr") != null) {
+        if (m.start("yr") >= 0) {
             String p = lower(m.group("p7"));
             boolean excl = excluded || excluding.contains(p);
             return new Expr(s, e, word, Kind.ABSOLUTE, PartialDate.ofYear(Integer.parseInt(m.group("y7"))), zone,
                     excl, false, 0, null);
         }
-        if (m.group("off") != null) {
+        if (m.start("off") >= 0) {
             long n = numberWord(m.group("n8"));
             ChronoUnit unit = unit(m.group("u8"));
             String dir = m.group("d8");
@@ -323,7 +341,7 @@ final class DateFinder {
             return new Expr(s, e, word, toEvent ? Kind.OFFSET_TO_EVENT : Kind.RELATIVE_TO_CONTEXT, null, zone,
                     false, false, signed, n == 0 ? null : unit);
         }
-        if (m.group("nxt") != null) {
+        if (m.start("nxt") >= 0) {
             String w = lower(m.group("w9"));
             long signed = w.equals("next") || w.equals("following") ? 1 : -1;
             if (w.equals("next") && !lower(word).startsWith("the")) {
@@ -332,11 +350,11 @@ final class DateFinder {
             return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, signed,
                     unit(m.group("u9")));
         }
-        if (m.group("dba") != null) {
+        if (m.start("dba") >= 0) {
             long signed = m.group("d10").equals("before") ? -1 : 1;
             return new Expr(s, e, word, Kind.RELATIVE_TO_CONTEXT, null, zone, false, false, signed, ChronoUnit.DAYS);
         }
-        if (m.group("hrs") != null) {
+        if (m.start("hrs") >= 0) {
             String d = m.group("d11");
             if (d.equals("later") || d.equals("earlier")) {
                 // "Hours later a second bomb exploded": the same day as the incident just discussed
@@ -443,6 +461,9 @@ final class DateFinder {
         if (end >= to) {
             return Zone.NONE;
         }
+        if (!mayNameZone(text, end, to)) {
+            return Zone.NONE;
+        }
         String tail = text.substring(end, to).toLowerCase(Locale.ROOT);
         Matcher z = ZONE.matcher(tail);
         if (!z.lookingAt()) {
@@ -462,8 +483,37 @@ final class DateFinder {
         return Zone.NONE;
     }
 
+    /** The words a zone can be named by: "local", "... time", and codes. */
+    private static final String[] ZONE_WORDS = {"local", "time", "ist", "gmt", "utc", "et", "est", "edt", "bst", "cet"};
+
+    /**
+     * A cheap test before the {@link #ZONE} pattern: a zone it finds is "local", a word before " time", or a code,
+     * each a whole word. Text beyond ASCII is left to the pattern.
+     */
+    private static boolean mayNameZone(String text, int from, int to) {
+        int run = -1;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? text.charAt(i) : ' ';
+            if (c > 0x7F) {
+                return true;
+            }
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (letter && run < 0) {
+                run = i;
+            } else if (!letter && run >= 0) {
+                for (String w : ZONE_WORDS) {
+                    if (w.length() == i - run && text.regionMatches(true, run, w, 0, w.length())) {
+                        return true;
+                    }
+                }
+                run = -1;
+            }
+        }
+        return false;
+    }
+
     private static boolean maySignalsMonth(String text, int s, Matcher m) {
-        if (m.group("q3") != null || m.group("y3") != null) {
+        if (m.start("q3") >= 0 || m.start("y3") >= 0) {
             return true;
         }
         String before = previousWord(text, s);

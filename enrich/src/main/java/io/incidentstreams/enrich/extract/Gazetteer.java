@@ -86,7 +86,7 @@ final class Gazetteer {
         List<Mention> out = new ArrayList<>();
         for (PhraseTrie.Match<Place> m : trie.findAll(tokens)) {
             if (m.to() < tokens.size() && tokens.get(m.to()).hyphenBefore()
-                    && ADJECTIVE_SUFFIXES.contains(tokens.get(m.to()).norm())) {
+                    && ADJECTIVE_SUFFIXES.contains(tokens.get(m.to()))) {
                 continue; // "Iran-backed", "Baghdad-based": an adjective, not a place
             }
             out.add(new Mention(m.value(), m.from(), m.to()));
@@ -94,16 +94,11 @@ final class Gazetteer {
         return out;
     }
 
-    private static final java.util.Set<String> ADJECTIVE_SUFFIXES = java.util.Set.of("backed", "aligned", "allied",
+    private static final WordSet ADJECTIVE_SUFFIXES = WordSet.of("backed", "aligned", "allied",
             "based", "linked", "led", "sponsored", "supported", "made", "supplied", "directed", "born", "bound");
 
     boolean findAny(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (trie.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        return trie.nextStart(tokens, 0) >= 0;
     }
 
     /** The place with this canonical name or alias (case and punctuation insensitive), or null. */

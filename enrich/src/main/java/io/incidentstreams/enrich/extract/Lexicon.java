@@ -1,99 +1,170 @@
 package io.incidentstreams.enrich.extract;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Every word the rules use, with the phrase dictionaries it can start a phrase in as one bit per dictionary.
+ * Every word the rules use, each with what a token of it needs to know: the phrase dictionaries it can start a
+ * phrase in (one bit per dictionary), the {@link WordSet}s that hold it, and its number.
  *
- * <p>Each token looks its word up here once; a dictionary then skips every token whose bit is clear. With a dozen
- * dictionaries this turns a dozen hash lookups per word into one, which is most of the matching cost. The table is
- * open-addressed over the lower-case characters, so that the tokenizer can look a word up straight from the text and
- * reuse the rules' own string for it: no lower-case copy is made and later hash lookups of the word hit a cached
- * hash. Filled while the rules are built and only read afterwards.
+ * <p>Each token looks its word up here once and keeps the {@link Word}; a dictionary then skips every token whose
+ * bit is clear, and a word set is one bit test. With a dozen dictionaries and dozens of word sets this turns many hash
+ * lookups per word into one. The table is open-addressed over the lower-case characters, so that the tokenizer can
+ * look a word up straight from the text and reuse the rules' own string for it: no lower-case copy is made and later
+ * comparisons with the word are mostly identity checks. Dictionaries find their entries by the word's number, its
+ * id, given in the order words are added. Filled while the rules are built and only read afterwards.
  */
 final class Lexicon {
-    private String[] words = new String[1024];
-    private long[] masks = new long[1024];
+
+    /** A word of the rules. Its fields are set while the rules are built and only read afterwards. */
+    static final class Word {
+        /** The word, as tokens normalise it. */
+        final String text;
+        /** Its characters, compared with the text without going through String. */
+        final char[] chars;
+        final int hash;
+        /** Its number, or {@link Token#NO_WORD} / {@link Token#UNKNOWN} for the two stand-ins below. */
+        final int id;
+        /** The dictionaries it starts a phrase in, one bit each. */
+        long mask;
+        /** The bits of the word sets that hold it, with {@link Token#CLASSES_KNOWN} once they are known. */
+        long classes;
+        /** By dictionary index: the node the dictionary reaches from its root by this word. */
+        Object[] firstNodes;
+
+        Word(String text, int id, long mask) {
+            this.text = text;
+            this.chars = text == null ? null : text.toCharArray();
+            this.hash = text == null ? 0 : text.hashCode();
+            this.id = id;
+            this.mask = mask;
+        }
+    }
+
+    /** What a token read without a lexicon carries: every dictionary looks at it, word sets compare strings. */
+    static final Word UNKNOWN = new Word(null, Token.UNKNOWN, Token.ALL);
+
+    /** The mask bit that dictionaries from the 64th on share; it only costs speed (they cannot use the index). */
+    static final int SHARED_BIT = 63;
+
+    private Word[] table = new Word[1024];
     private int size;
-    private int nextBit;
+    /** What a token of a word the rules lack carries. */
+    private final Word missing = new Word(null, Token.NO_WORD, 0L);
+    private final List<PhraseTrie<?>> dictionaries = new ArrayList<>();
 
-    /** A bit for a new dictionary; beyond 63 dictionaries the bit is shared, which only costs speed. */
-    long newBit() {
-        long bit = 1L << Math.min(nextBit, 63);
-        nextBit++;
-        return bit;
+    /** Registers a dictionary; returns its index, whose bit (up to {@link #SHARED_BIT}) marks its first words. */
+    int register(PhraseTrie<?> dictionary) {
+        dictionaries.add(dictionary);
+        return dictionaries.size() - 1;
     }
 
+    static long bit(int dictionary) {
+        return 1L << Math.min(dictionary, SHARED_BIT);
+    }
+
+    int dictionaries() {
+        return dictionaries.size();
+    }
+
+    PhraseTrie<?> dictionary(int index) {
+        return dictionaries.get(index);
+    }
+
+    /** Registers a word that starts a phrase of the dictionary with this bit. */
     void addFirstWord(String word, long bit) {
-        int slot = slotOf(word);
-        if (words[slot] == null) {
-            insert(slot, word, bit);
-        } else {
-            masks[slot] |= bit;
-        }
+        add(word).mask |= bit;
     }
 
     /**
-     * Registers a word the rules use, so that tokens of it share one string; returns that string, which callers use
-     * as their key too, so that comparing a token with a key is mostly an identity check.
+     * Registers a word the rules use, so that tokens of it share one string; returns its entry, whose string callers
+     * use as their key too, so that comparing a token with a key is mostly an identity check.
      */
-    String addWord(String word) {
+    Word add(String word) {
         int slot = slotOf(word);
-        if (words[slot] == null) {
-            insert(slot, word, 0L);
-            return word;
+        if (table[slot] == null) {
+            Word w = new Word(word, size, 0L);
+            insert(slot, w);
+            return w;
         }
-        return words[slot];
+        return table[slot];
     }
 
-    long mask(String word) {
-        int slot = slotOf(word);
-        return words[slot] == null ? 0L : masks[slot];
+    /** Records the node that dictionary {@code dictionary} reaches from its root by the word. */
+    static void setFirstNode(Word word, int dictionary, Object node) {
+        if (dictionary >= SHARED_BIT) {
+            return;
+        }
+        if (word.firstNodes == null || word.firstNodes.length <= dictionary) {
+            word.firstNodes = word.firstNodes == null ? new Object[dictionary + 1]
+                    : Arrays.copyOf(word.firstNodes, dictionary + 1);
+        }
+        word.firstNodes[dictionary] = node;
+    }
+
+    /** The entry of a word (compared exactly), or the stand-in for a word the rules lack. */
+    Word get(String word) {
+        Word w = table[slotOf(word)];
+        return w == null ? missing : w;
+    }
+
+    /** The id of a word (compared exactly), or {@link Token#NO_WORD}. */
+    int id(String word) {
+        return get(word).id;
     }
 
     /**
-     * The slot of the word {@code text[from, to)} compared in lower case, or -1 when the rules do not use it. Only
-     * for ASCII text: other words are folded first (diacritics) and go through {@link #mask(String)}.
+     * Adds the words of these sets and marks each with its set's bit, which tokens then carry (see {@link WordSet}).
+     * Called once the rules are read.
      */
-    int find(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + lower(text.charAt(i));
+    void addWordSets(List<WordSet> sets) {
+        for (WordSet set : sets) {
+            for (String w : set.words()) {
+                add(w).classes |= set.bit();
+            }
         }
-        return find(text, from, to, h);
+        for (Word w : table) {
+            if (w != null) {
+                w.classes |= Token.CLASSES_KNOWN;
+            }
+        }
+        missing.classes = Token.CLASSES_KNOWN;
     }
 
-    /** As {@link #find(String, int, int)}, with the lower-case hash of the word already computed by the caller. */
-    int find(String text, int from, int to, int h) {
-        int m = words.length - 1;
+    /** Number of words; ids run from 0 to {@code size() - 1}. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * The entry of the word {@code cs[from, to)} compared in lower case, or the stand-in for a word the rules lack,
+     * given the word's lower-case hash as {@link String#hashCode} computes it. Only for ASCII text: other words are
+     * folded first (diacritics) and go through {@link #get(String)}.
+     */
+    Word find(char[] cs, int from, int to, int h) {
+        int len = to - from;
+        Word[] t = table;
+        int m = t.length - 1;
         for (int slot = spread(h) & m; ; slot = (slot + 1) & m) {
-            String w = words[slot];
+            Word w = t[slot];
             if (w == null) {
-                return -1;
+                return missing;
             }
-            if (w.length() == to - from && w.hashCode() == h && sameLower(w, text, from)) {
-                return slot;
+            if (w.hash == h && w.chars.length == len && sameLower(w.chars, cs, from)) {
+                return w;
             }
         }
     }
 
-    String word(int slot) {
-        return words[slot];
-    }
-
-    long maskAt(int slot) {
-        return masks[slot];
-    }
-
-    private static boolean sameLower(String w, String text, int from) {
-        for (int i = 0; i < w.length(); i++) {
-            if (w.charAt(i) != lower(text.charAt(from + i))) {
+    private static boolean sameLower(char[] w, char[] cs, int from) {
+        for (int i = 0; i < w.length; i++) {
+            char c = cs[from + i];
+            if (w[i] != (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static int spread(int h) {
@@ -101,27 +172,22 @@ final class Lexicon {
     }
 
     private int slotOf(String word) {
-        int m = words.length - 1;
+        int m = table.length - 1;
         int slot = spread(word.hashCode()) & m;
-        while (words[slot] != null && !words[slot].equals(word)) {
+        while (table[slot] != null && !table[slot].text.equals(word)) {
             slot = (slot + 1) & m;
         }
         return slot;
     }
 
-    private void insert(int slot, String word, long mask) {
-        words[slot] = word;
-        masks[slot] = mask;
-        if (++size * 2 > words.length) {
-            String[] oldWords = words;
-            long[] oldMasks = masks;
-            words = new String[oldWords.length * 2];
-            masks = new long[oldWords.length * 2];
-            for (int i = 0; i < oldWords.length; i++) {
-                if (oldWords[i] != null) {
-                    int s = slotOf(oldWords[i]);
-                    words[s] = oldWords[i];
-                    masks[s] = oldMasks[i];
+    private void insert(int slot, Word w) {
+        table[slot] = w;
+        if (++size * 2 > table.length) {
+            Word[] old = table;
+            table = new Word[old.length * 2];
+            for (Word o : old) {
+                if (o != null) {
+                    table[slotOf(o.text)] = o;
                 }
             }
         }

@@ -102,6 +102,8 @@ final class MentionAssembler {
     private final class PieceState {
         final Piece piece;
         final String text;
+        /** The text as an array, read by the tokenizer. */
+        final char[] chars;
         final List<Draft> drafts = new ArrayList<>();
         Draft main;
         Draft current;
@@ -112,9 +114,10 @@ final class MentionAssembler {
         int contextSentence = Integer.MIN_VALUE / 2;
         int seq;
 
-        PieceState(Piece piece, String text, int seqStart) {
+        PieceState(Piece piece, String text, char[] chars, int seqStart) {
             this.piece = piece;
             this.text = text;
+            this.chars = chars;
             this.seq = seqStart;
         }
 
@@ -131,8 +134,9 @@ final class MentionAssembler {
         List<Draft> kept = new ArrayList<>();
         List<ActorCatalog.Def> recentActors = new ArrayList<>();
         int seq = 0;
+        char[] chars = parsed.chars();
         for (Piece piece : parsed.pieces()) {
-            PieceState ps = new PieceState(piece, parsed.text(), seq);
+            PieceState ps = new PieceState(piece, parsed.text(), chars, seq);
             for (Sentence s : piece.sentences()) {
                 process(ps, s, recentActors);
             }
@@ -157,7 +161,7 @@ final class MentionAssembler {
     private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
         View v = new View();
         v.s = s;
-        v.t = Tokenizer.tokenize(ps.text, s.start(), s.end(), r.lexicon);
+        v.t = Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
         if (v.t.isEmpty()) {
             ps.current = null;
             return;
@@ -313,7 +317,7 @@ final class MentionAssembler {
     /** "rockets on the same base": the site named last in this piece. */
     private List<PlaceRoles.Roled> withSameSite(PieceState ps, View v, List<PlaceRoles.Roled> places) {
         List<PlaceRoles.Roled> out = null;
-        for (int i = 0; i + 1 < v.t.size(); i++) {
+        for (int i = 0; ps.lastSite != null && i + 1 < v.t.size(); i++) {
             boolean theZone = v.t.get(i).norm().equals("the") && v.t.get(i + 1).norm().equals("zone")
                     && ps.lastSite != null && ps.lastSite.kind().equals("zone");
             if ((theZone || v.t.get(i).norm().equals("same") && SITE_NOUNS.contains(v.t.get(i + 1).norm()))
@@ -410,7 +414,7 @@ final class MentionAssembler {
     private static boolean[] sinceMask(List<Token> t) {
         boolean[] mask = new boolean[t.size()];
         for (int i = 0; i < t.size(); i++) {
-            if (!t.get(i).norm().equals("since")) {
+            if (!DateFinder.SINCE.contains(t.get(i))) {
                 continue;
             }
             int j = i + 1;
@@ -1374,7 +1378,7 @@ final class MentionAssembler {
                     && (e == s || !t.get(e).clauseBreakBefore())) {
                 e++;
             }
-            if (e == s || DateFinder.monthNumber(t.get(s).raw()) > 0 && t.get(s).raw().length() <= 9
+            if (e == s || DateFinder.monthNumber(t.get(s).raw()) > 0 && t.get(s).rawLength() <= 9
                     || isWeekday(t.get(s).norm())) {
                 return null;
             }

@@ -157,7 +157,12 @@ record PartialDate(Integer year, Integer month, Integer day, DatePrecision preci
         if (weekday != null && !resolved()) {
             return "--" + weekday;
         }
-        return resolved() ? format() : "--" + (month == null ? "" : String.format("%02d", month))
-                + (day == null ? "" : String.format("-%02d", day));
+        return resolved() ? format() : "--" + (month == null ? "" : twoDigits(month))
+                + (day == null ? "" : "-" + twoDigits(day));
+    }
+
+    /** As {@code String.format("%02d", v)}, without parsing a format on every call. */
+    private static String twoDigits(int v) {
+        return v >= 0 && v < 10 ? "0" + v : Integer.toString(v);
     }
 }

@@ -10,15 +10,74 @@ import java.util.Map;
  *
  * <p>Matching walks one trie node per token, so scanning a sentence costs time linear in its length times the
  * longest phrase, however many phrases the rules hold. This is why rules are phrase lists rather than one large
- * regular expression.
+ * regular expression. With a {@link Lexicon}, a node finds its child by the token's word id in a small open-addressed
+ * table; tokens read without one go through a map by word.
  *
  * @param <T> the payload of a phrase
  */
 final class PhraseTrie<T> {
 
     private static final class Node<T> {
+        /** Children by word, for tokens read without a lexicon. */
         final Map<String, Node<T>> next = new HashMap<>(4);
+        /** Children by word id: an open-addressed table, {@code ids[k] == -1} when slot k is empty. */
+        int[] ids;
+        Node<T>[] kids;
+        int count;
         List<T> values;
+
+        Node<T> child(int id) {
+            if (ids == null || id < 0) {
+                return null;
+            }
+            int m = ids.length - 1;
+            for (int k = spread(id) & m; ; k = (k + 1) & m) {
+                int at = ids[k];
+                if (at == id) {
+                    return kids[k];
+                }
+                if (at == -1) {
+                    return null;
+                }
+            }
+        }
+
+        /** Ids are given in sequence, so they are scattered before probing, or runs of them would make clusters. */
+        private static int spread(int id) {
+            int h = id * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        void putChild(int id, Node<T> child) {
+            if (ids == null || (count + 1) * 2 > ids.length) {
+                int[] oldIds = ids;
+                Node<T>[] oldKids = kids;
+                int size = ids == null ? 4 : ids.length * 2;
+                ids = new int[size];
+                java.util.Arrays.fill(ids, -1);
+                @SuppressWarnings("unchecked")
+                Node<T>[] fresh = (Node<T>[]) new Node<?>[size];
+                kids = fresh;
+                count = 0;
+                if (oldIds != null) {
+                    for (int k = 0; k < oldIds.length; k++) {
+                        if (oldIds[k] != -1) {
+                            putChild(oldIds[k], oldKids[k]);
+                        }
+                    }
+                }
+            }
+            int m = ids.length - 1;
+            int k = spread(id) & m;
+            while (ids[k] != -1 && ids[k] != id) {
+                k = (k + 1) & m;
+            }
+            if (ids[k] == -1) {
+                count++;
+            }
+            ids[k] = id;
+            kids[k] = child;
+        }
     }
 
     /** A phrase found at tokens {@code [from, to)}. */
@@ -30,6 +89,8 @@ final class PhraseTrie<T> {
 
     private final Node<T> root = new Node<>();
     private final Lexicon lexicon;
+    /** Index among the lexicon's dictionaries, -1 without a lexicon. */
+    private final int index;
     private final long bit;
     private int size;
 
@@ -40,7 +101,8 @@ final class PhraseTrie<T> {
     /** A dictionary that registers its first words in {@code lexicon}, so that tokens can skip it cheaply. */
     PhraseTrie(Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.bit = lexicon == null ? Token.ALL : lexicon.newBit();
+        this.index = lexicon == null ? -1 : lexicon.register(this);
+        this.bit = lexicon == null ? Token.ALL : Lexicon.bit(index);
     }
 
     /** Adds a phrase written in plain text; it is normalised like article text. Returns false for an empty one. */
@@ -54,8 +116,20 @@ final class PhraseTrie<T> {
             lexicon.addFirstWord(words.get(0), bit);
         }
         for (String w : words) {
-            String key = lexicon == null ? w : lexicon.addWord(w);
-            n = n.next.computeIfAbsent(key, k -> new Node<>());
+            Lexicon.Word word = lexicon == null ? null : lexicon.add(w);
+            String key = word == null ? w : word.text;
+            Node<T> child = n.next.get(key);
+            if (child == null) {
+                child = new Node<>();
+                n.next.put(key, child);
+                if (word != null) {
+                    n.putChild(word.id, child);
+                    if (n == root) {
+                        Lexicon.setFirstNode(word, index, child);
+                    }
+                }
+            }
+            n = child;
         }
         if (n.values == null) {
             n.values = new ArrayList<>(1);
@@ -72,36 +146,78 @@ final class PhraseTrie<T> {
     }
 
     /** The longest phrase starting at token {@code i}, or null. */
+    @SuppressWarnings("unchecked")
     Match<T> longestAt(List<Token> tokens, int i) {
+        if (index >= 0 && index < Lexicon.SHARED_BIT && tokens instanceof TokenList tl && tl.indexedWith(lexicon)) {
+            return i < 0 || i >= tl.size() ? null : (Match<T>) tl.match(index, i);
+        }
+        return walk(tokens, i);
+    }
+
+    /** As {@link #longestAt}, walking the trie from token {@code i}. */
+    Match<T> walk(List<Token> tokens, int i) {
         if (i < 0 || i >= tokens.size() || (tokens.get(i).mask() & bit) == 0) {
             return null;
         }
-        Node<T> n = root;
-        Match<T> best = null;
-        for (int k = i; k < tokens.size(); k++) {
-            n = n.next.get(tokens.get(k).norm());
+        return walkFrom(root, tokens, i, i);
+    }
+
+    /**
+     * As {@link #walk}, for a token whose first-word node the lexicon gave ({@code first}, the root's child for
+     * token {@code i}).
+     */
+    @SuppressWarnings("unchecked")
+    Match<T> walkAfterFirst(Object first, List<Token> tokens, int i) {
+        Node<T> n = (Node<T>) first;
+        return walkFrom(n, tokens, i, i + 1);
+    }
+
+    /** The longest phrase starting at token {@code i}, with node {@code n} reached after tokens {@code [i, k)}. */
+    private Match<T> walkFrom(Node<T> n, List<Token> tokens, int i, int k) {
+        List<T> bestValues = k > i ? n.values : null;
+        int bestTo = k;
+        for (; k < tokens.size(); k++) {
+            if (n.ids == null && n.next.isEmpty()) {
+                break; // a leaf
+            }
+            Token t = tokens.get(k);
+            // by id for tokens read with the rules' lexicon (an id of -1, a word the rules lack, finds nothing)
+            n = lexicon != null && t.id() != Token.UNKNOWN ? n.child(t.id()) : n.next.get(t.norm());
             if (n == null) {
                 break;
             }
             if (n.values != null) {
-                best = new Match<>(i, k + 1, n.values);
+                bestValues = n.values;
+                bestTo = k + 1;
             }
         }
-        return best;
+        return bestValues == null ? null : new Match<>(i, bestTo, bestValues);
+    }
+
+    /**
+     * The first token at or after {@code from} where a phrase starts, or -1: read from the token list's index, so
+     * that callers visit only the few tokens that start a phrase.
+     */
+    int nextStart(List<Token> tokens, int from) {
+        int start = Math.max(0, from);
+        if (index >= 0 && index < Lexicon.SHARED_BIT && tokens instanceof TokenList tl && tl.indexedWith(lexicon)) {
+            return tl.nextStart(index, start);
+        }
+        for (int i = start; i < tokens.size(); i++) {
+            if (walk(tokens, i) != null) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** All non-overlapping longest matches, left to right. */
     List<Match<T>> findAll(List<Token> tokens) {
         List<Match<T>> out = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
+        for (int i = nextStart(tokens, 0); i >= 0; ) {
             Match<T> m = longestAt(tokens, i);
-            if (m != null) {
-                out.add(m);
-                i = m.to();
-            } else {
-                i++;
-            }
+            out.add(m);
+            i = nextStart(tokens, m.to());
         }
         return out;
     }

@@ -26,24 +26,24 @@ final class PlaceRoles {
         }
     }
 
-    private static final Set<String> HIT = Set.of("in", "inside", "into", "at", "on", "onto", "hit", "hits",
+    private static final WordSet HIT = WordSet.of("in", "inside", "into", "at", "on", "onto", "hit", "hits",
             "struck", "strike", "strikes", "striking", "targeted", "targeting", "target", "against", "blasts",
             "blasted", "rocked", "pounded", "shelled", "bombed", "attacked", "within", "across", "hitting", "toward",
             "towards", "upon", "rained", "landed", "fell", "over");
-    private static final Set<String> NEAR = Set.of("near", "outside", "around", "nearby", "beside", "outskirts",
+    private static final WordSet NEAR = WordSet.of("near", "outside", "around", "nearby", "beside", "outskirts",
             "vicinity", "close", "next", "off", "edge", "fringes", "approaches");
-    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
+    private static final WordSet DIRECTIONS = WordSet.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "northern", "southern", "eastern", "western");
-    private static final Set<String> LAUNCH_VERBS = Set.of("launched", "fired", "launch", "fire", "shot", "came",
+    private static final WordSet LAUNCH_VERBS = WordSet.of("launched", "fired", "launch", "fire", "shot", "came",
             "flew", "sent", "originated", "took", "launching", "firing");
-    private static final Set<String> DISTANCE_WORDS = Set.of("m", "metres", "meters", "metre", "meter", "km",
+    private static final WordSet DISTANCE_WORDS = WordSet.of("m", "metres", "meters", "metre", "meter", "km",
             "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "yards", "feet", "distance",
             "blocks", "hundred", "minutes", "kms");
-    private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "heavily", "fortified", "guarded",
+    private static final WordSet SKIP = WordSet.of("the", "a", "an", "its", "heavily", "fortified", "guarded",
             "heavily-fortified", "sprawling", "central", "nearby", "busy", "crowded", "main", "highly", "secure",
             "so", "called", "city", "capital", "both", "and", "to", "of", "by", "from", "just", "some", "base", "western",
             "eastern", "northern", "southern", "northwestern", "northeastern", "southwestern", "southeastern");
-    private static final Set<String> PASSIVE_HIT = Set.of("hit", "struck", "targeted", "shelled", "attacked",
+    private static final WordSet PASSIVE_HIT = WordSet.of("hit", "struck", "targeted", "shelled", "attacked",
             "rocked", "bombed", "pounded", "came", "was", "were", "been", "again", "last", "also");
 
     private final Gazetteer gazetteer;
@@ -77,10 +77,10 @@ final class PlaceRoles {
         return lists(tokens, out);
     }
 
-    private static final Set<String> PLURAL_SITES = Set.of("bases", "sites", "locations", "facilities", "targets",
+    private static final WordSet PLURAL_SITES = WordSet.of("bases", "sites", "locations", "facilities", "targets",
             "towns", "cities", "villages", "positions", "areas", "installations", "camps", "airports", "places",
             "provinces", "districts", "outposts", "compounds");
-    private static final Set<String> LIST_FILLERS = Set.of("and", "or", "the", "a", "an", "also", "as", "well",
+    private static final WordSet LIST_FILLERS = WordSet.of("and", "or", "the", "a", "an", "also", "as", "well",
             "then", "another", "one", "facility", "base", "site", "camp", "airport", "town", "city", "village",
             "district", "province", "area", "military", "air", "in", "at", "near", "outside", "on", "of");
 
@@ -132,7 +132,7 @@ final class PlaceRoles {
             if (i + 1 < p.from() && tokens.get(i + 1).strongBreakBefore()) {
                 return false;
             }
-            if (PLURAL_SITES.contains(tokens.get(i).norm())) {
+            if (PLURAL_SITES.contains(tokens.get(i))) {
                 return true;
             }
         }
@@ -156,7 +156,7 @@ final class PlaceRoles {
             String n = t.norm();
             if (n.equals("and") || n.equals("or")) {
                 sep = true;
-            } else if (!LIST_FILLERS.contains(n) && !t.capitalized()) {
+            } else if (!LIST_FILLERS.contains(t) && !t.capitalized()) {
                 return false;
             }
         }
@@ -205,34 +205,34 @@ final class PlaceRoles {
                 sawOf = true;
                 continue;
             }
-            if (sawOf && !sawFrom && PLACE_NOUNS.contains(n)) {
+            if (sawOf && !sawFrom && PLACE_NOUNS.contains(t)) {
                 sawOf = false; // "in the town of Musayyib", "near the village of X": the noun is the place itself
                 continue;
             }
             if (sawFrom || sawOf) {
-                if (DISTANCE_WORDS.contains(n) || isMeasure(t)) {
+                if (DISTANCE_WORDS.contains(t) || isMeasure(t)) {
                     return Role.DISTANCE;
                 }
-                if (sawOf && DIRECTIONS.contains(n)) {
+                if (sawOf && DIRECTIONS.contains(t)) {
                     return Role.DIRECTION;
                 }
-                if (sawFrom && LAUNCH_VERBS.contains(n)) {
+                if (sawFrom && LAUNCH_VERBS.contains(t)) {
                     return Role.LAUNCH;
                 }
             }
             if (sawFrom && steps >= 3) {
                 return Role.OTHER;
             }
-            if (!sawFrom && !sawOf && HIT.contains(n)) {
+            if (!sawFrom && !sawOf && HIT.contains(t)) {
                 return Role.HIT;
             }
-            if (!sawFrom && NEAR.contains(n)) {
+            if (!sawFrom && NEAR.contains(t)) {
                 return Role.NEAR;
             }
             if (n.equals("headquarters") || n.equals("compound") || n.equals("gate") || n.equals("entrance")) {
                 continue; // "hit the headquarters of ..."
             }
-            if (!SKIP.contains(n) && !t.possessive() && !t.capitalized()) {
+            if (!SKIP.contains(t) && !t.possessive() && !t.capitalized()) {
                 if (sawFrom) {
                     continue;
                 }
@@ -243,19 +243,19 @@ final class PlaceRoles {
     }
 
     /** Nouns that name the kind of a place: "the town of X" is X. */
-    static final Set<String> PLACE_NOUNS = Set.of("town", "city", "village", "villages", "district", "province",
+    static final WordSet PLACE_NOUNS = WordSet.of("town", "city", "village", "villages", "district", "province",
             "governorate", "area", "region", "neighbourhood", "neighborhood", "suburb", "hamlet", "capital", "port",
             "border", "crossing", "desert", "countryside", "outpost", "sub", "subdistrict", "county", "state");
-    private static final Set<String> LOCATIVES = Set.of("in", "at", "on", "near", "outside", "inside", "into",
+    private static final WordSet LOCATIVES = WordSet.of("in", "at", "on", "near", "outside", "inside", "into",
             "around", "hit", "struck", "targeted", "targeting", "attacked", "bombed", "shelled", "of", "onto",
             "towards", "toward", "across", "from");
-    private static final Set<String> DESCRIPTORS = Set.of("the", "a", "western", "eastern", "northern", "southern",
+    private static final WordSet DESCRIPTORS = WordSet.of("the", "a", "western", "eastern", "northern", "southern",
             "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern",
             "southwestern", "north-eastern", "remote", "nearby", "small", "rural", "restive", "frontline", "border",
             "town", "city", "village", "district", "province", "governorate", "area", "region", "neighbourhood",
             "neighborhood", "suburb", "capital", "port", "of", "outskirts", "oil", "rich", "tribal", "mountainous",
             "desert", "coastal", "key", "strategic", "northwest", "northeast", "southwest", "southeast", "country");
-    private static final Set<String> PARTICLES = Set.of("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh",
+    private static final WordSet PARTICLES = WordSet.of("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh",
             "e", "i", "de", "bin", "ibn", "abu", "umm", "bani", "ain", "tal", "tell", "ras", "deir", "wadi", "jabal",
             "jebel", "bab");
     /** Lower-case nouns that belong to a natural feature's name: "the Hamrin mountains", "the al-Omar oil field". */
@@ -270,7 +270,7 @@ final class PlaceRoles {
     private static final Set<String> AREA_FEATURES = Set.of("district", "province", "governorate", "region", "area",
             "mountains", "mountain", "desert", "valley", "countryside", "state", "county", "hills", "marshes");
     /** Capitalised words after a preposition that are not places. */
-    private static final Set<String> NOT_PLACES = Set.of("telegram", "twitter", "x", "facebook", "instagram",
+    private static final WordSet NOT_PLACES = WordSet.of("telegram", "twitter", "x", "facebook", "instagram",
             "youtube", "whatsapp", "tiktok", "reuters", "afp", "ap", "parliament", "congress", "islam", "english",
             "arabic", "ramadan", "eid", "god", "christmas", "president", "prime", "minister", "gen", "general", "col",
             "colonel", "maj", "major", "lt", "sheikh", "mr", "mrs", "ms", "dr", "sayyed", "imam", "king", "prince",
@@ -304,13 +304,13 @@ final class PlaceRoles {
             boolean listed = placeEnd[i] && (tokens.get(i + 1).sepBefore() & Token.COMMA) != 0
                     && !tokens.get(i + 1).strongBreakBefore()
                     || (w.equals("and") || w.equals("or")) && i > 0 && placeEnd[i - 1];
-            if (!LOCATIVES.contains(w) && !listed) {
+            if (!LOCATIVES.contains(tokens.get(i)) && !listed) {
                 continue;
             }
             int j = i + 1;
             int steps = 0;
             while (j < tokens.size() && steps < 5 && !tokens.get(j).capitalized()
-                    && DESCRIPTORS.contains(tokens.get(j).norm()) && !tokens.get(j).clauseBreakBefore()) {
+                    && DESCRIPTORS.contains(tokens.get(j)) && !tokens.get(j).clauseBreakBefore()) {
                 j++;
                 steps++;
             }
@@ -408,7 +408,7 @@ final class PlaceRoles {
             if (e > s && t.clauseBreakBefore()) {
                 break;
             }
-            boolean particle = !t.capitalized() && PARTICLES.contains(t.norm()) && e + 1 < tokens.size()
+            boolean particle = !t.capitalized() && PARTICLES.contains(t) && e + 1 < tokens.size()
                     && tokens.get(e + 1).capitalized() && !tokens.get(e + 1).clauseBreakBefore()
                     && (tokens.get(e + 1).hyphenBefore() || t.norm().length() > 2);
             if (particle) {
@@ -422,10 +422,10 @@ final class PlaceRoles {
             if (!t.capitalized() || t.isNumber() || t.possessive() && e > s) {
                 break;
             }
-            if (e == s && NOT_PLACES.contains(t.norm())) {
+            if (e == s && NOT_PLACES.contains(t)) {
                 return s;
             }
-            if (t.raw().length() > 1 && isAllCaps(t.raw()) && t.raw().length() <= 5) {
+            if (t.rawLength() > 1 && t.rawLength() <= 5 && isAllCaps(t.raw())) {
                 return e == s ? s : e; // an acronym (ISIS, PMF) is an organisation, not a place
             }
             e++;
@@ -434,7 +434,7 @@ final class PlaceRoles {
                 break;
             }
         }
-        if (e > s && NOT_PLACES.contains(tokens.get(e - 1).norm()) && e - s == 1) {
+        if (e > s && NOT_PLACES.contains(tokens.get(e - 1)) && e - s == 1) {
             return s;
         }
         return e;
@@ -488,7 +488,7 @@ final class PlaceRoles {
                         || tokens.get(j).norm().equals("reportedly"))) {
                     j++;
                 }
-                if (j < tokens.size() && PASSIVE_VERBS.contains(tokens.get(j).norm())) {
+                if (j < tokens.size() && PASSIVE_VERBS.contains(tokens.get(j))) {
                     return !tokens.get(i).clauseBreakBefore() || commaClosedRelative(tokens, m.to(), i);
                 }
             }
@@ -496,7 +496,7 @@ final class PlaceRoles {
         return false;
     }
 
-    private static final Set<String> PASSIVE_VERBS = Set.of("hit", "struck", "targeted", "shelled", "attacked",
+    private static final WordSet PASSIVE_VERBS = WordSet.of("hit", "struck", "targeted", "shelled", "attacked",
             "rocked", "bombed", "pounded", "stormed", "raided");
 
     /** The words between the name and the verb are a relative clause: "X, which ..., was hit", "X that ... was hit". */
@@ -521,7 +521,7 @@ final class PlaceRoles {
                     || n.equals("attacked") || n.equals("rocked") || n.equals("bombed") || n.equals("pounded")) {
                 return true;
             }
-            if (!PASSIVE_HIT.contains(n) && !n.equals("complex") && !n.equals("airport")) {
+            if (!PASSIVE_HIT.contains(tokens.get(i)) && !n.equals("complex") && !n.equals("airport")) {
                 return false;
             }
         }

@@ -27,6 +27,7 @@ final class Rules {
         this.cues = new CueRules(files.json("cues.json"), lexicon);
         this.casualties = new CasualtyFinder(files.json("casualties.json"), lexicon);
         this.targets = new TargetRules(files.json("targets.json"), lexicon);
+        lexicon.addWordSets(WordSet.withBits()); // the sets of every class above, now initialised
     }
 
     static Rules load(Path overrideDir) {

@@ -24,77 +24,82 @@ final class SentenceSplitter {
     }
 
     static List<Span> split(String text, int from, int to) {
+        return split(text.toCharArray(), from, to);
+    }
+
+    /** As {@link #split(String, int, int)}, over the characters of the text. */
+    static List<Span> split(char[] cs, int from, int to) {
         List<Span> out = new ArrayList<>();
-        int start = skipSpace(text, from, to);
+        int start = skipSpace(cs, from, to);
         int i = start;
         while (i < to) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i, to)) {
+            char c = cs[i];
+            if ((c == '.' || c == '!' || c == '?') && endsSentence(cs, i, to)) {
                 int end = i + 1;
-                while (end < to && isClosing(text.charAt(end))) {
+                while (end < to && isClosing(cs[end])) {
                     end++;
                 }
-                add(out, text, start, end);
-                start = skipSpace(text, end, to);
+                add(out, cs, start, end);
+                start = skipSpace(cs, end, to);
                 i = start;
                 continue;
             }
             if (i - start >= MAX_SENTENCE) {
                 int cut = i;
-                while (cut > start + MAX_SENTENCE / 2 && !Character.isWhitespace(text.charAt(cut))) {
+                while (cut > start + MAX_SENTENCE / 2 && !Character.isWhitespace(cs[cut])) {
                     cut--;
                 }
                 if (cut <= start + MAX_SENTENCE / 2) {
                     cut = i; // no space at all: a hard cut keeps the bound
                 }
-                add(out, text, start, cut);
-                start = skipSpace(text, cut, to);
+                add(out, cs, start, cut);
+                start = skipSpace(cs, cut, to);
                 i = start;
                 continue;
             }
             i++;
         }
-        add(out, text, start, to);
+        add(out, cs, start, to);
         return out;
     }
 
-    private static boolean endsSentence(String text, int i, int to) {
+    private static boolean endsSentence(char[] cs, int i, int to) {
         int j = i + 1;
-        while (j < to && isClosing(text.charAt(j))) {
+        while (j < to && isClosing(cs[j])) {
             j++;
         }
         if (j >= to) {
             return true;
         }
-        if (!Character.isWhitespace(text.charAt(j))) {
+        if (!Character.isWhitespace(cs[j])) {
             return false;
         }
-        int k = skipSpace(text, j, to);
+        int k = skipSpace(cs, j, to);
         if (k >= to) {
             return true;
         }
-        char next = text.charAt(k);
+        char next = cs[k];
         boolean opener = Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '\u201C'
                 || next == '\'' || next == '\u2018' || next == '(' || next == '[';
         if (!opener) {
             return false;
         }
-        if (text.charAt(i) != '.') {
+        if (cs[i] != '.') {
             return true;
         }
         // the word before the full stop
         int w = i;
-        while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+        while (w > 0 && Character.isLetter(cs[w - 1])) {
             w--;
         }
-        String word = text.substring(w, i);
-        if (word.isEmpty()) {
+        int length = i - w;
+        if (length == 0) {
             return true;
         }
-        if (w > 0 && text.charAt(w - 1) == '.') {
-            return word.length() > 1; // "U.S." mid-sentence stays; "p.m." likewise
+        if (w > 0 && cs[w - 1] == '.') {
+            return length > 1; // "U.S." mid-sentence stays; "p.m." likewise
         }
-        if (Abbreviations.isAbbreviation(word)) {
+        if (Abbreviations.isAbbreviation(cs, w, i)) {
             // "Jan. 8" or "Gen. Soleimani" never end; a lone initial ends only before a quote
             return false;
         }
@@ -105,15 +110,15 @@ final class SentenceSplitter {
         return c == '"' || c == '\u201D' || c == '\'' || c == '\u2019' || c == ')' || c == ']';
     }
 
-    private static int skipSpace(String text, int i, int to) {
-        while (i < to && Character.isWhitespace(text.charAt(i))) {
+    private static int skipSpace(char[] cs, int i, int to) {
+        while (i < to && Character.isWhitespace(cs[i])) {
             i++;
         }
         return i;
     }
 
-    private static void add(List<Span> out, String text, int start, int end) {
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+    private static void add(List<Span> out, char[] cs, int start, int end) {
+        while (end > start && Character.isWhitespace(cs[end - 1])) {
             end--;
         }
         if (end > start) {

@@ -15,10 +15,10 @@ final class TargetRules {
     record Mention(String name, int from, int to, boolean person) {
     }
 
-    private static final Set<String> TARGETING = Set.of("hit", "hits", "hitting", "struck", "strike", "striking",
+    private static final WordSet TARGETING = WordSet.of("hit", "hits", "hitting", "struck", "strike", "striking",
             "targeted", "targeting", "target", "at", "on", "against", "into", "onto", "inside", "attacked",
             "attacking", "killing", "wounding", "bombed", "shelled", "aimed", "towards", "toward", "in");
-    private static final Set<String> SKIP = Set.of("the", "a", "an", "its", "their", "both", "and", "of",
+    private static final WordSet SKIP = WordSet.of("the", "a", "an", "its", "their", "both", "and", "of",
             "headquarters", "main", "iraqi", "us", "american", "foreign", "several", "two", "three", "four",
             "coalition", "sprawling", "storage", "other", "seven", "five");
 
@@ -125,10 +125,10 @@ final class TargetRules {
                 return false;
             }
             String n = tokens.get(i).norm();
-            if (TARGETING.contains(n)) {
+            if (TARGETING.contains(tokens.get(i))) {
                 return true;
             }
-            if (!SKIP.contains(n) && !tokens.get(i).possessive()) {
+            if (!SKIP.contains(tokens.get(i)) && !tokens.get(i).possessive()) {
                 return false;
             }
         }

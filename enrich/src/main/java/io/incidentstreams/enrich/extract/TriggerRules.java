@@ -47,11 +47,11 @@ final class TriggerRules {
         }
     }
 
-    private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those", "its", "their", "his",
+    private static final WordSet DEFINITE = WordSet.of("the", "this", "that", "these", "those", "its", "their", "his",
             "her", "our", "whose");
-    private static final Set<String> INDEFINITE = Set.of("a", "an", "another", "one", "two", "three", "four", "five",
+    private static final WordSet INDEFINITE = WordSet.of("a", "an", "another", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "dozen", "some");
-    private static final Set<String> PREPOSITIONS = Set.of("of", "to", "for", "by", "on", "in", "at", "with",
+    private static final WordSet PREPOSITIONS = WordSet.of("of", "to", "for", "by", "on", "in", "at", "with",
             "from", "against", "after", "before", "since", "during");
     private static final int VERB_WINDOW = 5;
 
@@ -138,12 +138,8 @@ final class TriggerRules {
 
     /** True if an announcing verb ("announced", "declared", "said") appears in tokens {@code [from, to)}. */
     boolean hasAnnounceVerb(List<Token> tokens, int from, int to) {
-        for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
-            if (announceVerbs.longestAt(tokens, i) != null) {
-                return true;
-            }
-        }
-        return false;
+        int i = announceVerbs.nextStart(tokens, from);
+        return i >= 0 && i < Math.min(to, tokens.size());
     }
 
     List<Hit> find(List<Token> tokens) {
@@ -202,11 +198,11 @@ final class TriggerRules {
         // "Four fell inside the zone and three landed near the hospital": projectiles counted, not named
         for (int mi = 0; mi < matches.size(); mi++) {
             PhraseTrie.Match<Entry> m = matches.get(mi);
-            if (verbUsed[mi] || !isVerb(m) || m.from() == 0 || !ELLIPTIC_VERBS.contains(tokens.get(m.from()).norm())) {
+            if (verbUsed[mi] || !isVerb(m) || m.from() == 0 || !ELLIPTIC_VERBS.contains(tokens.get(m.from()))) {
                 continue;
             }
             Token before = tokens.get(m.from() - 1);
-            boolean counted = before.isNumber() && before.number() < 100 || COUNT_WORDS.contains(before.norm())
+            boolean counted = before.isNumber() && before.number() < 100 || COUNT_WORDS.contains(before)
                     || before.norm().equals("them") && m.from() >= 3 && tokens.get(m.from() - 2).norm().equals("of");
             if (counted && !tokens.get(m.from()).clauseBreakBefore()) {
                 hits.add(new Hit(Kind.WEAPON, IncidentType.OTHER_VIOLENCE, List.of(), m.from() - 1, m.to(),
@@ -217,7 +213,7 @@ final class TriggerRules {
         return hits;
     }
 
-    private static final Set<String> REMNANT = Set.of("unexploded", "leftover", "abandoned", "old");
+    private static final WordSet REMNANT = WordSet.of("unexploded", "leftover", "abandoned", "old");
     private static final Set<String> REMNANT_WEAPONS = Set.of("mortar", "artillery", "rocket", "missile", "grenade");
 
     /** "an unexploded mortar shell went off": remnants of war are coded as explosive devices, as ACLED does. */
@@ -226,7 +222,7 @@ final class TriggerRules {
             return e;
         }
         for (int i = from - 1; i >= 0 && from - i <= 2; i--) {
-            if (REMNANT.contains(tokens.get(i).norm())) {
+            if (REMNANT.contains(tokens.get(i))) {
                 return new Entry(e.kind(), IncidentType.IED_ATTACK, e.weapons());
             }
             if (tokens.get(i + 1).clauseBreakBefore()) {
@@ -236,9 +232,9 @@ final class TriggerRules {
         return e;
     }
 
-    private static final Set<String> ELLIPTIC_VERBS = Set.of("fell", "landed", "struck", "hit", "exploded",
+    private static final WordSet ELLIPTIC_VERBS = WordSet.of("fell", "landed", "struck", "hit", "exploded",
             "impacted", "came", "slammed", "crashed");
-    private static final Set<String> COUNT_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven",
+    private static final WordSet COUNT_WORDS = WordSet.of("one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "another", "others");
 
     /** Picks the entry that decides a phrase listed under several kinds ("bombing" is an event and a verb). */
@@ -330,7 +326,7 @@ final class TriggerRules {
             }
             Token t = tokens.get(i);
             String n = t.norm();
-            if (PREPOSITIONS.contains(n)) {
+            if (PREPOSITIONS.contains(t)) {
                 break; // "the target of rocket attacks": the article belongs to another noun
             }
             if (newEvent.contains(n) && steps < 3) {
@@ -339,7 +335,7 @@ final class TriggerRules {
             if (genericModifiers.contains(n) && steps < 3) {
                 genericMod = true;
             }
-            if (DEFINITE.contains(n)) {
+            if (DEFINITE.contains(t)) {
                 ref = Reference.DEFINITE;
                 demonstrative = n.equals("that") || n.equals("this") || n.equals("those") || n.equals("these");
                 break;
@@ -348,7 +344,7 @@ final class TriggerRules {
                 ref = Reference.DEFINITE; // "Iran's missile strikes", "Wednesday's attack"
                 break;
             }
-            if (INDEFINITE.contains(n) || t.isNumber()) {
+            if (INDEFINITE.contains(t) || t.isNumber()) {
                 ref = Reference.INDEFINITE;
                 numbered = true;
                 break;
