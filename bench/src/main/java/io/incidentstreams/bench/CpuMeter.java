@@ -1,6 +1,11 @@
 package io.incidentstreams.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time used by this JVM and the broker's JVM together. On a machine shared with other work, wall-clock rates
@@ -46,6 +51,36 @@ final class CpuMeter {
             }
         }
         return nanos / 1e6;
+    }
+
+    /**
+     * CPU milliseconds used so far by the JIT compiler threads of this JVM, from {@code /proc/self/task} (Linux);
+     * elsewhere the compilers' elapsed time from the {@link java.lang.management.CompilationMXBean}.
+     */
+    static double compilerMillis() {
+        Path tasks = Path.of("/proc/self/task");
+        if (Files.isDirectory(tasks)) {
+            try (Stream<Path> threads = Files.list(tasks)) {
+                return threads.mapToLong(CpuMeter::compilerNanos).sum() / 1e6;
+            } catch (IOException | UncheckedIOException e) {
+                // fall through to the MXBean
+            }
+        }
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** On-CPU nanoseconds of a thread if it is a JIT compiler thread ("C1 CompilerThre", "C2 CompilerThre"), else 0. */
+    private static long compilerNanos(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            return Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended, or the kernel keeps no schedstat
+        }
     }
 
     private long own() {

@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
     static final String RAW_CEILING_TOPIC = "raw-ceiling";
     static final int RAW_WARM_UP_RECORDS = 5_000;
     static final int RAW_PASSES = 3;
-    static final int PIPELINE_WARM_UP_ARTICLES = 2_000;
+    static final int PIPELINE_WARM_UP_ARTICLES = 10_000;
     static final String APPLICATION_ID = "incidents-bench";
     static final int BROKER_HEAP_MB = 512;
 
@@ -292,6 +292,7 @@ public final class PipelineBenchmark {
             double pipelineCpu;
             double brokerCpu;
             double streamThreadCpu;
+            double jit;
             double latencyRate;
             Map<String, Double> offsets;
             long commits;
@@ -302,6 +303,7 @@ public final class PipelineBenchmark {
                 double commitsBefore = commits(app.streams());
                 String appId = config.getString(PipelineConfig.APPLICATION_ID);
                 double streamThreadsBefore = CpuMeter.threadMillis(appId + "-", "-StreamThread-");
+                double jitBefore = CpuMeter.compilerMillis();
                 cpu.millisSinceLast();
                 long startMillis = System.currentTimeMillis();
                 burst.forEach(publisher::publish);
@@ -310,6 +312,7 @@ public final class PipelineBenchmark {
                 pipelineCpu = cpu.millisSinceLast() / burst.size();
                 brokerCpu = cpu.brokerMillisOfLast() / burst.size();
                 streamThreadCpu = (CpuMeter.threadMillis(appId + "-", "-StreamThread-") - streamThreadsBefore) / burst.size();
+                jit = (CpuMeter.compilerMillis() - jitBefore) / burst.size();
                 commits = Math.round(commits(app.streams()) - commitsBefore);
                 offsets = perArticle(config.getString(PipelineConfig.APPLICATION_ID), offsetsBefore,
                         writtenOffsets(admin, written), burst.size());
@@ -352,7 +355,8 @@ public final class PipelineBenchmark {
                     BenchReport.Percentiles.of(pacedLatency), peakHeap, Runtime.getRuntime().availableProcessors(),
                     pacedLatency.getTotalCount(), round(latencyRate, 1), BenchReport.Percentiles.of(burstLatency),
                     live.size(), watcher.records(), round(pipelineCpu, 3), round(raw.cpuMsPerRecord(), 3),
-                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), round(brokerCpu, 3), round(streamThreadCpu, 3), commits,
+                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), round(brokerCpu, 3),
+                    round(streamThreadCpu, 3), round(jit, 3), commits,
                     offsets, settings(config));
         }
     }
