@@ -10,8 +10,8 @@ public final class StoreNames {
     public static final String ARTICLE_DIGEST_EXPIRY = "article-digest-expiry";
     /** Article id to the region and id of each mention its latest version produced: edits withdraw the rest. */
     public static final String ARTICLE_MENTIONS = "article-mentions";
-    /** Mention id to mention. Version 2: Smile instead of JSON. */
-    public static final String MENTIONS = "mentions-v2";
+    /** Mention id to mention. */
+    public static final String MENTIONS = "mentions";
     /**
      * Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. Version 2: a
      * dated entry's value is a {@code merge.MatchProfile} instead of the bare mention id.
@@ -25,8 +25,8 @@ public final class StoreNames {
      * that old state is never read as new (see {@link #RETIRED}).
      */
     public static final String INCIDENTS = "incident-digests";
-    /** Repartition topic that brings the mentions of one region to one task. Version 2: Smile instead of JSON. */
-    public static final String MENTIONS_BY_REGION = "mentions-by-region-v2";
+    /** Repartition topic that brings the mentions of one region to one task. */
+    public static final String MENTIONS_BY_REGION = "mentions-by-region";
 
     /**
      * Stores and repartition topics of earlier versions, whose format this version cannot read. Each format change
@@ -34,8 +34,7 @@ public final class StoreNames {
      * internal topics still bear one of these names, because the state under the new names would start empty
      * while the committed offsets move on. A full {@code incidents replay} deletes them and rebuilds all state.
      */
-    public static final List<String> RETIRED = List.of("incidents-by-id", "merge-index", "mentions",
-            "mentions-by-region");
+    public static final List<String> RETIRED = List.of("incidents-by-id", "merge-index");
 
     private StoreNames() {
     }

@@ -1,7 +1,7 @@
 package io.incidentstreams.enrich.merge;
 
 import io.incidentstreams.model.IncidentMention;
-import io.incidentstreams.serde.SmileSerde;
+import io.incidentstreams.serde.JsonSerde;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,17 +12,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The merge step's mentions (mention id to the mention in {@link MergeProcessor#MENTION_SERDE Smile}), each read into
- * an object at most once per input record.
+ * The merge step's mentions (mention id to mention JSON), each read into an object at most once per input record.
  *
  * <p>Recomputing an incident reads the same mentions many times over: as candidates, members, siblings and
- * dependents. Reading a mention back into an object was the largest single cost of the merge step, so the store
- * holds the bytes and this class keeps the mentions read during the current record. {@link #nextRecord()} empties
+ * dependents. Reading a mention back from JSON was the largest single cost of the merge step, so the store holds
+ * the JSON bytes and this class keeps the mentions read during the current record. {@link #nextRecord()} empties
  * it: a mention is never taken from an earlier record, so state restored or rolled back under exactly-once is
  * always read afresh. Every write of the store goes through here and updates the memo with it.
  */
 final class MentionStore {
-    private static final SmileSerde<IncidentMention> SERDE = MergeProcessor.MENTION_SERDE;
+    private static final JsonSerde<IncidentMention> JSON = MergeProcessor.MENTION_SERDE;
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, byte[]> store;
@@ -42,13 +41,13 @@ final class MentionStore {
         if (read.containsKey(mentionId)) {
             return read.get(mentionId);
         }
-        IncidentMention m = SERDE.fromBytes(store.get(mentionId));
+        IncidentMention m = JSON.fromBytes(store.get(mentionId));
         read.put(mentionId, m);
         return m;
     }
 
     void put(String mentionId, IncidentMention m) {
-        store.put(mentionId, SERDE.toBytes(m));
+        store.put(mentionId, JSON.toBytes(m));
         read.put(mentionId, m);
     }
 
@@ -63,7 +62,7 @@ final class MentionStore {
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, KEYS)) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                IncidentMention m = read.containsKey(kv.key) ? read.get(kv.key) : SERDE.fromBytes(kv.value);
+                IncidentMention m = read.containsKey(kv.key) ? read.get(kv.key) : JSON.fromBytes(kv.value);
                 read.put(kv.key, m);
                 out.add(KeyValue.pair(kv.key, m));
             }

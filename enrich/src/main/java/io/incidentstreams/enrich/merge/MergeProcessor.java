@@ -9,7 +9,7 @@ import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
-import io.incidentstreams.serde.SmileSerde;
+import io.incidentstreams.serde.JsonSerde;
 import io.incidentstreams.topics.SchemaVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -52,11 +52,7 @@ import org.apache.kafka.streams.state.Stores;
  * from the set of members, the published state does not depend on arrival order.
  */
 public final class MergeProcessor implements Processor<String, IncidentMention, String, Incident> {
-    /**
-     * Mentions on the repartition topic and in the mention store: Smile, binary JSON, about a quarter smaller and
-     * cheaper to write and read than JSON; neither leaves the pipeline.
-     */
-    public static final SmileSerde<IncidentMention> MENTION_SERDE = SmileSerde.of(IncidentMention.class);
+    public static final JsonSerde<IncidentMention> MENTION_SERDE = JsonSerde.of(IncidentMention.class);
     private static final StringSerializer KEYS = new StringSerializer();
     private static final String MEMBER = "m|";
     private static final String CLUSTER = "c|";
@@ -88,7 +84,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
-                        // Mentions in Smile, read through MentionStore.
+                        // Mention JSON, read through MentionStore.
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MENTIONS),
                                 Serdes.String(), Serdes.ByteArray()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MERGE_INDEX),

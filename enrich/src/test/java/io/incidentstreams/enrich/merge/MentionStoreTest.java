@@ -25,7 +25,7 @@ class MentionStoreTest {
     }
 
     @Test
-    void theStoreHoldsTheSerialisedMentionAndAReadWithinOneRecordGivesTheSameObject() {
+    void theStoreHoldsTheMentionJsonAndAReadWithinOneRecordGivesTheSameObject() {
         IncidentMention m = attack().article("a1").index(0).killed(3).build();
         mentions.put(m.mentionId(), m);
         mentions.nextRecord();
