@@ -21,7 +21,7 @@ final class ArticleCleaner {
 
     private static final Pattern DATE_PREFIX = Pattern.compile("\\s*date \\d{4}-\\d{2}-\\d{2} ");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w.@])@[A-Za-z0-9_]{2,15}\\b");
-    private static final Pattern CAPTION = Pattern.compile(
+    static final Pattern CAPTION = Pattern.compile(
             "\\bPhoto(?:graph)?s?\\s*(?::|/|\\||by\\b)|\\bvia Getty Images|\\bGetty Images\\s*$|\\bCredit\\s*:|"
                     + "\\(AP Photo|^Caption\\s*:|^Image\\s*(?:Source)?\\s*:|\\bFile photo\\b|\\bPicture\\s*:");
     /** Outlet credit in parentheses closing a caption line: "(Tigris Post / File)". */
@@ -30,7 +30,7 @@ final class ArticleCleaner {
     private static final Pattern IMAGE_SOURCE_PREFIX = Pattern.compile(
             "^Image\\s*Source\\s*:\\s*(?:AP|Reuters|AFP|PTI|ANI|IANS|Getty Images|File|Twitter|Representational"
                     + "(?: image)?)\\b\\s*");
-    private static final Pattern BOILERPLATE = Pattern.compile(
+    static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:Advertisement|ADVERTISEMENT|Loading\\s*(?:\\.\\.\\.|\u2026)?|CLICK HERE\\b.*|Click here\\b.*|"
                     + "Related Content|Related [Ss]tories|Related [Aa]rticles|Related|More [Ss]tories|Most [Rr]ead|"
                     + "You may also like|Read [Mm]ore|Recommended|Sponsored|Share this article|Subscribe\\b.*|"
@@ -49,7 +49,7 @@ final class ArticleCleaner {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}\\b.*");
     private static final Pattern LONE_NAME = Pattern.compile(
             "^[A-Z][a-z'\u2019-]+(?:\\s+(?:[A-Z]\\.|[A-Z][a-z'\u2019-]+|al-[A-Z][a-z]+|bin|van|de)){1,3}$");
-    private static final Pattern DATELINE = Pattern.compile(
+    static final Pattern DATELINE = Pattern.compile(
             "^(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}(?:,\\s*[A-Z][a-z]+)?(?:\\s*\\([^()]{1,40}\\))?"
                     + "|[A-Z][\\w.'-]+(?:[ /][A-Z][\\w.'-]+){0,3}(?:,\\s*[A-Z][a-z]+)?\\s*\\([^()]{1,40}\\))"
                     + "\\s*[\u2014\u2013-]{1,2}\\s+");
@@ -61,11 +61,13 @@ final class ArticleCleaner {
                     + "Where it stands|By the numbers|What they're saying|Reality check|The backstory)\\s*:\\s*");
     private static final String MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
     /** A line that is, or ends with, a date: "Go deeperArrowMay 2, 2021 - World", "Jun 9, 2021 - Politics". */
-    private static final Pattern DATE_LINE = Pattern.compile(
+    static final Pattern DATE_LINE = Pattern.compile(
             "^(?:Go deeper)?\\s*(?:Arrow)?\\s*(?:Updated|Published|Posted)?\\s*(?:[A-Z][a-z]+day,?\\s+)?"
                     + "(?<date>" + MONTHS + "\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" + MONTHS + ",?\\s+\\d{4})"
                     + "(?:\\s*(?:[-\u2013\u2014|,]|at)\\s*.{0,60})?$");
     private static final Set<String> AGENCY_ONLY = Set.of("AP", "Reuters", "AFP", "PTI", "ANI", "IANS");
+    /** Length of the longest name in {@link #AGENCY_ONLY}. */
+    private static final int AGENCY_MAX = 7;
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /**
      * Every alternative of {@link #BOILERPLATE} starts with one of these, so that a line that starts with none of
@@ -117,7 +119,13 @@ final class ArticleCleaner {
         char[] cs = text.toCharArray(); // scans read the array, not the String
         int sentenceIndex = 0;
         while (pos <= n) {
-            int nl = text.indexOf('\n', pos);
+            int nl = pos;
+            while (nl < n && cs[nl] != '\n') {
+                nl++;
+            }
+            if (nl == n) {
+                nl = -1;
+            }
             int lineEnd = nl < 0 ? n : nl;
             int s = pos;
             int e = lineEnd;
@@ -136,8 +144,9 @@ final class ArticleCleaner {
             }
             String line = text.substring(s, e);
             lineNo++;
+            Line f = new Line(cs, s, e);
 
-            LocalDate lineDate = dateLine(line);
+            LocalDate lineDate = f.digit ? dateLine(line) : null;
             if (lineDate != null) {
                 if (related) {
                     current.anchor = lineDate;
@@ -156,11 +165,11 @@ final class ArticleCleaner {
                 related = true;
                 continue;
             }
-            if (isFurniture(line, lineNo == 1 && !related)) {
+            if (isFurniture(line, f, lineNo == 1 && !related)) {
                 continue;
             }
-            int contentStart = s + stripPrefix(line);
-            int contentEnd = s + stripSuffix(line);
+            int contentStart = s + stripPrefix(line, f);
+            int contentEnd = s + (f.suffixHint ? stripSuffix(line) : line.length());
             if (contentStart >= contentEnd) {
                 continue;
             }
@@ -179,6 +188,97 @@ final class ArticleCleaner {
         }
         flush(pieces, current, sentenceIndex);
         return new ParsedArticle(text, cs, List.copyOf(pieces));
+    }
+
+    /**
+     * What the furniture checks ask of a line, read in one pass over its characters instead of a search per
+     * question: which marks it holds, hints of the few phrases the checks look for, and for short lines its words
+     * and capitals. Each hint is implied by the text it stands for, so a line without it is not searched.
+     */
+    static final class Line {
+        boolean slash;
+        /** ".t", in "pic.twitter.com". */
+        boolean dotT;
+        boolean at;
+        boolean pipe;
+        boolean colon;
+        boolean digit;
+        /** "Ph", "Pi", "Ge", "Cr" or "Fi", or a start of "Caption" or "Image": every caption marker holds one. */
+        boolean captionHint;
+        /** " ag", as in " ago". */
+        boolean ago;
+        /** "dev", "k b" or "Ref": in "developing", "check back", "Refresh", which open a developing-story note. */
+        boolean suffixHint;
+        /** An em dash after the first character. */
+        boolean emDashInside;
+        /** A dash after the first character followed by white space, as every dateline ends. */
+        boolean dashSpace;
+        /** For lines of at most {@link #SHORT_LINE} characters: words, capitals and small letters. */
+        int words;
+        int upper;
+        int lower;
+
+        Line(char[] cs, int s, int e) {
+            boolean counts = e - s <= SHORT_LINE;
+            boolean inWord = false;
+            char p2 = 0;
+            char p1 = 0;
+            for (int i = s; i < e; i++) {
+                char c = cs[i];
+                switch (c) {
+                    case '/' -> slash = true;
+                    case '@' -> at = true;
+                    case '|' -> pipe = true;
+                    case ':' -> colon = true;
+                    case 't' -> dotT |= p1 == '.';
+                    case 'h' -> captionHint |= p1 == 'P';
+                    case 'i' -> captionHint |= p1 == 'P' || p1 == 'F';
+                    case 'e' -> captionHint |= p1 == 'G';
+                    case 'r' -> captionHint |= p1 == 'C';
+                    case 'v' -> suffixHint |= p1 == 'e' && p2 == 'd';
+                    case 'b' -> suffixHint |= p1 == ' ' && p2 == 'k';
+                    case 'f' -> suffixHint |= p1 == 'e' && p2 == 'R';
+                    case 'g' -> ago |= p1 == 'a' && p2 == ' ';
+                    case '\u2014' -> emDashInside |= i > s;
+                    default -> {
+                    }
+                }
+                if ((c == '-' || c == '\u2014' || c == '\u2013') && i > s && i + 1 < e
+                        && Character.isWhitespace(cs[i + 1])) {
+                    dashSpace = true;
+                }
+                if (!digit && Character.isDigit(c)) {
+                    digit = true;
+                }
+                if (counts) {
+                    boolean ws = Character.isWhitespace(c);
+                    if (!ws && !inWord) {
+                        words++;
+                    }
+                    inWord = !ws;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    } else if (Character.isLowerCase(c)) {
+                        lower++;
+                    }
+                }
+                p2 = p1;
+                p1 = c;
+            }
+            captionHint |= startsWith(cs, s, e, "Caption") || startsWith(cs, s, e, "Image");
+        }
+
+        private static boolean startsWith(char[] cs, int s, int e, String prefix) {
+            if (e - s < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (cs[s + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static final class PieceBuilder {
@@ -210,7 +310,7 @@ final class ArticleCleaner {
 
     /** The date of a line that holds only a date (with an optional section name), else null. */
     static LocalDate dateLine(String line) {
-        if (line.length() > 90 || !hasDigit(line)) {
+        if (line.length() > 90 || !mayOpenDateLine(line) || !hasDigit(line)) {
             return null;
         }
         Matcher m = DATE_LINE.matcher(line);
@@ -218,6 +318,35 @@ final class ArticleCleaner {
             return null;
         }
         return parseLooseDate(m.group("date"));
+    }
+
+    /** What {@link #DATE_LINE}, anchored at the start of a trimmed line, can open with. */
+    private static final String[] DATE_LINE_STARTS = {"Go deeper", "Arrow", "Updated", "Published", "Posted", "Jan",
+        "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /** A cheap test before the date line pattern: a digit, one of its opening words, or a weekday. */
+    static boolean mayOpenDateLine(String line) {
+        int b = 0;
+        while (b < line.length() && " \t\n\u000B\f\r".indexOf(line.charAt(b)) >= 0) {
+            b++; // the pattern's "\\s*"
+        }
+        if (b >= line.length()) {
+            return false;
+        }
+        if (line.charAt(b) >= '0' && line.charAt(b) <= '9') {
+            return true;
+        }
+        for (String s : DATE_LINE_STARTS) {
+            if (line.startsWith(s, b)) {
+                return true;
+            }
+        }
+        int e = b;
+        while (e < line.length() && (line.charAt(e) >= 'a' && line.charAt(e) <= 'z'
+                || line.charAt(e) >= 'A' && line.charAt(e) <= 'Z')) {
+            e++;
+        }
+        return e - b > 3 && line.startsWith("day", e - 3); // "Wednesday, Feb 16, 2020"
     }
 
     static LocalDate parseLooseDate(String s) {
@@ -256,11 +385,11 @@ final class ArticleCleaner {
     /** Longer lines are body text: the checks for bylines, labels and promotional lines are skipped for them. */
     private static final int SHORT_LINE = 160;
 
-    private boolean isFurniture(String line, boolean firstLine) {
-        if (line.indexOf("t.co/") >= 0 || line.indexOf("pic.twitter.com") >= 0) {
+    private boolean isFurniture(String line, Line f, boolean firstLine) {
+        if (f.slash && line.indexOf("t.co/") >= 0 || f.dotT && line.indexOf("pic.twitter.com") >= 0) {
             return true; // embedded post
         }
-        if (line.indexOf('@') >= 0 && HANDLE.matcher(line).find()) {
+        if (f.at && HANDLE.matcher(line).find()) {
             return true; // embedded post text or its attribution line
         }
         if (line.length() <= BOILERPLATE_MAX && mayBeBoilerplate(line) && BOILERPLATE.matcher(line).matches()) {
@@ -269,7 +398,7 @@ final class ArticleCleaner {
         if (line.startsWith("Image") && IMAGE_SOURCE_PREFIX.matcher(line).lookingAt()) {
             return line.length() - IMAGE_SOURCE_PREFIX.matcher(line).results().findFirst().get().end() < 3;
         }
-        if (line.length() <= CAPTION_MAX && mayBeCaption(line) && CAPTION.matcher(line).find()) {
+        if (line.length() <= CAPTION_MAX && f.captionHint && isCaption(line)) {
             return true;
         }
         char last = line.charAt(line.length() - 1);
@@ -278,37 +407,37 @@ final class ArticleCleaner {
             return true; // "A caption sentence. (Outlet / File)"
         }
         boolean longLine = line.length() > SHORT_LINE;
-        if (!longLine && line.indexOf(" ago") >= 0 && TIME_AGO.matcher(line).find() && wordCount(line) <= 10) {
+        if (!longLine && f.ago && TIME_AGO.matcher(line).find() && f.words <= 10) {
             return true;
         }
         if (longLine) {
             return false;
         }
-        if (line.indexOf('|') >= 0 && wordCount(line) <= 14 && !endsWithStop(line)) {
+        int words = f.words;
+        if (f.pipe && words <= 14 && !endsWithStop(line)) {
             return true; // "By Name | Outlet | Desk", "Staff | 22 mins ago | World"
         }
-        if (line.startsWith("By ") && BYLINE.matcher(line).matches() && wordCount(line) <= 14
+        if (line.startsWith("By ") && BYLINE.matcher(line).matches() && words <= 14
                 && !endsWithStop(line)) {
             return true;
         }
-        if (AGENCY_ONLY.contains(line)) {
+        if (line.length() <= AGENCY_MAX && AGENCY_ONLY.contains(line)) {
             return true;
         }
-        if (!firstLine && isAllCaps(line)) {
+        if (!firstLine && f.upper >= 8 && f.lower * 10 < f.upper && words >= 3) {
             return true; // promotional headline of another story
         }
-        int words = wordCount(line);
         if (words >= 2 && words <= 4 && LONE_NAME.matcher(line).matches() && !mentionsIncidentWords(line)) {
             return true; // byline of two to four words
         }
-        if (!firstLine && words <= 4 && !endsWithStop(line) && line.indexOf('\u2014') > 0
+        if (!firstLine && words <= 4 && !endsWithStop(line) && f.emDashInside
                 && !mentionsIncidentWords(line)) {
             return true; // "Outlet — Section"
         }
         return false;
     }
 
-    private static boolean mayBeBoilerplate(String line) {
+    static boolean mayBeBoilerplate(String line) {
         char first = line.charAt(0);
         if (first < BOILERPLATE_BY_FIRST.length && BOILERPLATE_BY_FIRST[first] == null) {
             return false;
@@ -321,11 +450,38 @@ final class ArticleCleaner {
         return false;
     }
 
-    /** A cheap test before the caption pattern: every caption marker contains one of these words. */
-    private static boolean mayBeCaption(String line) {
-        return line.indexOf("Photo") >= 0 || line.indexOf("Getty") >= 0 || line.indexOf("Credit") >= 0
-                || line.indexOf("(AP") >= 0 || line.startsWith("Caption") || line.startsWith("Image")
-                || line.indexOf("File photo") >= 0 || line.indexOf("Picture") >= 0;
+    /** Every alternative of {@link #CAPTION} opens with one of these words (or "Caption", "Image" at the start). */
+    private static final String[] CAPTION_WORDS = {"Photo", "via Getty Images", "Getty Images", "Credit",
+        "(AP Photo", "File photo", "Picture"};
+
+    /**
+     * {@code CAPTION.matcher(line).find()}, trying the pattern only where one of its opening words stands instead of
+     * at every character of the line.
+     */
+    static boolean isCaption(String line) {
+        Matcher m = null;
+        if (line.startsWith("Caption") || line.startsWith("Image")) {
+            m = captionMatcher(line);
+            if (m.region(0, line.length()).lookingAt()) {
+                return true;
+            }
+        }
+        for (String w : CAPTION_WORDS) {
+            for (int p = line.indexOf(w); p >= 0; p = line.indexOf(w, p + 1)) {
+                if (m == null) {
+                    m = captionMatcher(line);
+                }
+                if (m.region(p, line.length()).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A matcher that sees the whole line from any start: "\\b" looks behind it, "^" is only the line start. */
+    private static Matcher captionMatcher(String line) {
+        return CAPTION.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     private boolean mentionsIncidentWords(String line) {
@@ -334,7 +490,7 @@ final class ArticleCleaner {
     }
 
     /** Length of the dateline, label or credit prefix to skip. */
-    private static int stripPrefix(String line) {
+    private static int stripPrefix(String line, Line f) {
         int skip = 0;
         if (line.startsWith("Image")) {
             Matcher m = IMAGE_SOURCE_PREFIX.matcher(line);
@@ -342,13 +498,13 @@ final class ArticleCleaner {
                 skip = m.end();
             }
         }
-        if (mayBeDateline(line, skip)) {
+        if ((skip > 0 || f.dashSpace) && mayBeDateline(line, skip)) {
             Matcher d = DATELINE.matcher(line).region(skip, line.length());
             if (d.lookingAt()) {
                 skip = d.end();
             }
         }
-        if (line.indexOf(':', skip) >= 0) { // every label ends with a colon
+        if (f.colon && line.indexOf(':', skip) >= 0) { // every label ends with a colon
             Matcher l = LABEL.matcher(line).region(skip, line.length());
             if (l.lookingAt()) {
                 skip = l.end();
@@ -357,9 +513,17 @@ final class ArticleCleaner {
         return skip;
     }
 
-    /** A dateline opens with a capital and ends with a dash before a space: a cheap test before the pattern. */
-    private static boolean mayBeDateline(String line, int from) {
-        if (from >= line.length() || line.charAt(from) < 'A' || line.charAt(from) > 'Z') {
+    /**
+     * A cheap test before the dateline pattern: a dateline opens with a capital, then either a second capital (or
+     * '.-) or a bracket further on ("Kabul (Reuters) -"), and ends with a dash before a space.
+     */
+    static boolean mayBeDateline(String line, int from) {
+        if (from + 1 >= line.length() || line.charAt(from) < 'A' || line.charAt(from) > 'Z') {
+            return false;
+        }
+        char second = line.charAt(from + 1);
+        boolean capitals = second >= 'A' && second <= 'Z' || second == '\'' || second == '.' || second == '-';
+        if (!capitals && line.indexOf('(', from) < 0) {
             return false;
         }
         for (int i = from + 1; i + 1 < line.length(); i++) {
@@ -394,20 +558,6 @@ final class ArticleCleaner {
         return words <= 25;
     }
 
-    private static boolean isAllCaps(String line) {
-        int upper = 0;
-        int lower = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isUpperCase(c)) {
-                upper++;
-            } else if (Character.isLowerCase(c)) {
-                lower++;
-            }
-        }
-        return upper >= 8 && lower * 10 < upper && wordCount(line) >= 3;
-    }
-
     private static boolean endsWithStop(String line) {
         char c = line.charAt(line.length() - 1);
         return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201D';
@@ -420,18 +570,5 @@ final class ArticleCleaner {
             }
         }
         return false;
-    }
-
-    private static int wordCount(String line) {
-        int words = 0;
-        boolean in = false;
-        for (int i = 0; i < line.length(); i++) {
-            boolean ws = Character.isWhitespace(line.charAt(i));
-            if (!ws && !in) {
-                words++;
-            }
-            in = !ws;
-        }
-        return words;
     }
 }

@@ -62,30 +62,37 @@ final class DateFinder {
             + "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
     private static final String NUMWORD = "(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "\\d{1,2}|several|a few|a couple of|few)";
-    private static final Pattern DATES = Pattern.compile(
-            "(?<mdy>\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<dmy>\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
+    /**
+     * The date expressions, one alternative each. Every alternative opens with a look-ahead for the letters its
+     * words can start with: it matches nothing more or less, but the engine skips an alternative at the first
+     * character instead of trying each of its words (a month alone has 24 spellings).
+     */
+    static final Pattern DATES = Pattern.compile(
+            "(?<mdy>(?=[JFMASOND])\\b(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\b"
+                    + "(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<dmy>(?=\\d)\\b(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\b\\.?"
                     + "(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<my>\\b(?:(?<q3>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of|[Tt]he end of|"
-                    + "[Tt]he middle of|[Tt]he start of)[\\s-]+)?(?<m3>" + MONTH + ")\\b\\.?(?!\\s+\\d{1,2}\\b)"
-                    + "(?:,?\\s+(?<y3>(?:19|20)\\d{2})\\b)?)"
-                    + "|(?<wd>\\b(?:(?<q4>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\\s+(?:on\\s+)?)?"
-                    + "(?<w4>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    + "|(?<my>(?=[EeMmLlBbTtJFASOND])\\b(?:(?<q3>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of|"
+                    + "[Tt]he end of|[Tt]he middle of|[Tt]he start of)[\\s-]+)?(?<m3>" + MONTH + ")\\b\\.?"
+                    + "(?!\\s+\\d{1,2}\\b)(?:,?\\s+(?<y3>(?:19|20)\\d{2})\\b)?)"
+                    + "|(?<wd>(?=[EeLlTtNnPpCcMWFS])\\b(?:(?<q4>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|"
+                    + "[Cc]oming)\\s+(?:on\\s+)?)?(?<w4>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     + "(?:\\s+(?:morning|afternoon|evening|night))?\\b)"
-                    + "|(?<rel>\\b(?:[Ee]arlier\\s+today|[Ll]ater\\s+today|[Tt]oday|[Tt]onight|[Tt]his\\s+(?:morning|"
-                    + "afternoon|evening)|[Yy]esterday|[Ll]ast\\s+night|[Tt]he\\s+day\\s+before\\s+yesterday)\\b)"
-                    + "|(?<per>\\b(?:(?<q6>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\\s+)?(?<w6>[Ll]ast|[Tt]his|[Nn]ext|"
-                    + "[Pp]ast|[Cc]oming)\\s+(?<u6>week|month|year)\\b)"
-                    + "|(?<yr>\\b(?<p7>in|In|during|During|of|since|Since|by|until|throughout)\\s+(?:(?<q7>early|mid|"
-                    + "late)[\\s-]+)?(?<y7>(?:19|20)\\d{2})\\b)"
-                    + "|(?<off>\\b(?<n8>" + NUMWORD + ")\\s+(?<u8>day|days|week|weeks|month|months|year|years)\\s+"
-                    + "(?<d8>after|before|earlier|later|ago)\\b)"
-                    + "|(?<nxt>\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+(?<u9>day|week|month|"
-                    + "year)\\b)"
-                    + "|(?<dba>\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
-                    + "|(?<hrs>\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+(?<d11>after|before|later"
-                    + "|earlier)\\b)");
-    private static final Pattern ZONE = Pattern.compile(
+                    + "|(?<rel>(?=[EeLlTtYy])\\b(?:[Ee]arlier\\s+today|[Ll]ater\\s+today|[Tt]oday|[Tt]onight|"
+                    + "[Tt]his\\s+(?:morning|afternoon|evening)|[Yy]esterday|[Ll]ast\\s+night|"
+                    + "[Tt]he\\s+day\\s+before\\s+yesterday)\\b)"
+                    + "|(?<per>(?=[EeLlTtNnPpCc])\\b(?:(?<q6>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly)\\s+)?"
+                    + "(?<w6>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\\s+(?<u6>week|month|year)\\b)"
+                    + "|(?<yr>(?=[iIdDosSbut])\\b(?<p7>in|In|during|During|of|since|Since|by|until|throughout)\\s+"
+                    + "(?:(?<q7>early|mid|late)[\\s-]+)?(?<y7>(?:19|20)\\d{2})\\b)"
+                    + "|(?<off>(?=[aAoOtTfFsSeEnN\\d])\\b(?<n8>" + NUMWORD + ")\\s+"
+                    + "(?<u8>day|days|week|weeks|month|months|year|years)\\s+(?<d8>after|before|earlier|later|ago)\\b)"
+                    + "|(?<nxt>(?=[Ttnfp])\\b(?:[Tt]he\\s+)?(?<w9>next|following|previous|preceding)\\s+"
+                    + "(?<u9>day|week|month|year)\\b)"
+                    + "|(?<dba>(?=[Tt])\\b[Tt]he\\s+(?:day|night)\\s+(?<d10>before|after)\\b)"
+                    + "|(?<hrs>(?=[hHmMsSbB])\\b(?i:hours|minutes|moments|shortly|soon|barely hours)\\s+"
+                    + "(?<d11>after|before|later|earlier)\\b)");
+    static final Pattern ZONE = Pattern.compile(
             "^[\\s,(]*(?:(?:at|around|about|shortly|just|before|after|night|morning|evening|afternoon|on)\\s+)*"
                     + "(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\b\\.?)?\\s*)?[\\s,(]*"
                     + "(?<tz>local time|local|[a-z]+ time|ist|gmt|utc|et|est|edt|bst|cet)\\b");
@@ -136,18 +143,33 @@ final class DateFinder {
      * (not after the anchor) lies close to it: then the story is telling an older year.
      */
     List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor, LocalDate context) {
+        return find(text, tokens, to, anchor, context, null);
+    }
+
+    /** A matcher of date expressions over {@code text}, for {@link #find} to reuse across the sentences of a page. */
+    static Matcher matcher(String text) {
+        return DATES.matcher(text).useTransparentBounds(true);
+    }
+
+    /**
+     * As {@link #find(String, List, int, LocalDate, LocalDate)}, with a matcher from {@link #matcher} over the same
+     * text (or null): a page's sentences share one instead of each allocating its own.
+     */
+    List<Expr> find(String text, List<Token> tokens, int to, LocalDate anchor, LocalDate context, Matcher reuse) {
         List<Expr> out = new ArrayList<>();
-        Matcher m = null;
+        Matcher m = reuse;
         int done = -1;
+        int nextWord = starts.nextStart(tokens, 0); // the next token that is a word that can open a date
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k)
-                    : starts.longestAt(tokens, k) != null && plausible(tokens, k))) {
+            if (nextWord >= 0 && nextWord < k) {
+                nextWord = starts.nextStart(tokens, k);
+            }
+            if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k) : nextWord == k && plausible(tokens, k))) {
                 continue;
             }
             if (m == null) {
-                m = DATES.matcher(text);
-                m.useTransparentBounds(true);
+                m = matcher(text);
             }
             m.region(t.start(), to);
             if (m.lookingAt()) {
@@ -207,6 +229,10 @@ final class DateFinder {
         return true;
     }
 
+    /** Words before "March" that make it the month. */
+    private static final Set<String> MARCH_BEFORE = Set.of("in", "of", "since", "until", "by", "early", "late", "mid",
+            "last");
+
     /** "since" opens a phrase about another time: its dates and places are not the incident's. */
     static final WordSet SINCE = WordSet.of("since");
 
@@ -220,7 +246,7 @@ final class DateFinder {
      * Whether a number can open a date: only "8 January" and "three days after" start with one, so the word after it
      * must be a month, "of" or a unit. Most numbers of a sentence are counts, and the pattern is not tried at them.
      */
-    private static boolean numberMayOpen(List<Token> tokens, int k) {
+    static boolean numberMayOpen(List<Token> tokens, int k) {
         return k + 1 < tokens.size() && AFTER_NUMBER.contains(tokens.get(k + 1));
     }
 
@@ -266,7 +292,7 @@ final class DateFinder {
                 return null; // the verb "may"
             }
             if (mName.equals("March") && m.start("q3") < 0 && m.start("y3") < 0
-                    && !Set.of("in", "of", "since", "until", "by", "early", "late", "mid", "last").contains(before)
+                    && !MARCH_BEFORE.contains(before)
                     && !nextIsNoun(text, e)) {
                 return null; // the verb or noun "march"
             }
@@ -483,33 +509,50 @@ final class DateFinder {
         return Zone.NONE;
     }
 
-    /** The words a zone can be named by: "local", "... time", and codes. */
-    private static final String[] ZONE_WORDS = {"local", "time", "ist", "gmt", "utc", "et", "est", "edt", "bst", "cet"};
+    /** Words that {@link #ZONE} lets stand before a clock time or zone. */
+    private static final Set<String> ZONE_LEAD = Set.of("at", "around", "about", "shortly", "just", "before", "after",
+            "night", "morning", "evening", "afternoon", "on");
+    /** Zones that {@link #ZONE} names by one word. */
+    private static final Set<String> ZONE_WORDS = Set.of("local", "ist", "gmt", "utc", "et", "est", "edt", "bst",
+            "cet");
 
     /**
-     * A cheap test before the {@link #ZONE} pattern: a zone it finds is "local", a word before " time", or a code,
-     * each a whole word. Text beyond ASCII is left to the pattern.
+     * A cheap test before the {@link #ZONE} pattern, which is anchored: after spaces, commas and brackets the text
+     * must go on with a digit, a word that may lead to a time, a one-word zone, or a word before " time". Text beyond
+     * ASCII is left to the pattern.
      */
-    private static boolean mayNameZone(String text, int from, int to) {
-        int run = -1;
-        for (int i = from; i <= to; i++) {
-            char c = i < to ? text.charAt(i) : ' ';
-            if (c > 0x7F) {
-                return true;
-            }
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (letter && run < 0) {
-                run = i;
-            } else if (!letter && run >= 0) {
-                for (String w : ZONE_WORDS) {
-                    if (w.length() == i - run && text.regionMatches(true, run, w, 0, w.length())) {
-                        return true;
-                    }
-                }
-                run = -1;
-            }
+    static boolean mayNameZone(String text, int from, int to) {
+        int i = from;
+        while (i < to && isZoneSpace(text.charAt(i))) {
+            i++;
         }
-        return false;
+        if (i >= to) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c > 0x7F || c >= '0' && c <= '9') {
+            return true;
+        }
+        int run = i;
+        while (i < to && isAsciiLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i == run) {
+            return i < to && text.charAt(i) > 0x7F;
+        }
+        if (i < to && text.charAt(i) > 0x7F) {
+            return true;
+        }
+        String word = text.substring(run, i).toLowerCase(Locale.ROOT);
+        return ZONE_LEAD.contains(word) || ZONE_WORDS.contains(word) || text.regionMatches(true, i, " time", 0, 5);
+    }
+
+    private static boolean isZoneSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ',' || c == '(';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean maySignalsMonth(String text, int s, Matcher m) {

@@ -49,6 +49,8 @@ final class Lexicon {
     static final int SHARED_BIT = 63;
 
     private Word[] table = new Word[1024];
+    /** The hash of each word in {@link #table}, compared before the word itself is read. */
+    private int[] hashes = new int[1024];
     private int size;
     /** What a token of a word the rules lack carries. */
     private final Word missing = new Word(null, Token.NO_WORD, 0L);
@@ -145,14 +147,19 @@ final class Lexicon {
     Word find(char[] cs, int from, int to, int h) {
         int len = to - from;
         Word[] t = table;
+        int[] hs = hashes;
         int m = t.length - 1;
         for (int slot = spread(h) & m; ; slot = (slot + 1) & m) {
-            Word w = t[slot];
-            if (w == null) {
+            if (hs[slot] == h) {
+                Word w = t[slot];
+                if (w == null) {
+                    return missing; // an empty slot, and a hash of 0
+                }
+                if (w.chars.length == len && sameLower(w.chars, cs, from)) {
+                    return w;
+                }
+            } else if (t[slot] == null) {
                 return missing;
-            }
-            if (w.hash == h && w.chars.length == len && sameLower(w.chars, cs, from)) {
-                return w;
             }
         }
     }
@@ -182,12 +189,16 @@ final class Lexicon {
 
     private void insert(int slot, Word w) {
         table[slot] = w;
+        hashes[slot] = w.hash;
         if (++size * 2 > table.length) {
             Word[] old = table;
             table = new Word[old.length * 2];
+            hashes = new int[old.length * 2];
             for (Word o : old) {
                 if (o != null) {
-                    table[slotOf(o.text)] = o;
+                    int s = slotOf(o.text);
+                    table[s] = o;
+                    hashes[s] = o.hash;
                 }
             }
         }

@@ -104,6 +104,8 @@ final class MentionAssembler {
         final String text;
         /** The text as an array, read by the tokenizer. */
         final char[] chars;
+        /** The date matcher over the text, made when the first sentence needs it. */
+        java.util.regex.Matcher dateMatcher;
         final List<Draft> drafts = new ArrayList<>();
         Draft main;
         Draft current;
@@ -185,8 +187,11 @@ final class MentionAssembler {
         }
         v.places = r.placeRoles.find(v.t, actorMask(v));
         v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
+        if (ps.dateMatcher == null) {
+            ps.dateMatcher = DateFinder.matcher(ps.text);
+        }
         v.dates = r.dates.find(ps.text, v.t, s.end(), ps.piece.anchor(),
-                s.index() - ps.contextSentence <= 4 ? ps.yearContext : null);
+                s.index() - ps.contextSentence <= 4 ? ps.yearContext : null, ps.dateMatcher);
         for (DateFinder.Expr d : v.dates) {
             java.time.LocalDate explicit = DateFinder.explicitYear(d);
             if (explicit != null && d.usable()) {
@@ -311,6 +316,8 @@ final class MentionAssembler {
         return named;
     }
 
+    private static final Set<String> SITE_HIT_WORDS = Set.of("on", "at", "hit", "struck", "targeted", "inside",
+            "in", "into");
     private static final Set<String> SITE_NOUNS = Set.of("base", "camp", "site", "airport", "square", "zone",
             "compound", "airbase", "facility");
 
@@ -326,8 +333,8 @@ final class MentionAssembler {
                     out = new ArrayList<>(places);
                 }
                 int before = theZone ? i - 1 : i - 2;
-                PlaceRoles.Role role = before >= 0 && Set.of("on", "at", "hit", "struck", "targeted", "inside", "in",
-                        "into").contains(v.t.get(before).norm()) ? PlaceRoles.Role.HIT : PlaceRoles.Role.OTHER;
+                PlaceRoles.Role role = before >= 0 && SITE_HIT_WORDS.contains(v.t.get(before).norm())
+                        ? PlaceRoles.Role.HIT : PlaceRoles.Role.OTHER;
                 out.add(new PlaceRoles.Roled(ps.lastSite, i, i + 2, role));
             }
         }
@@ -1057,12 +1064,13 @@ final class MentionAssembler {
         return true;
     }
 
+    private static final Set<IncidentType> BOMBS = Set.of(IncidentType.IED_ATTACK, IncidentType.SUICIDE_BOMB_ATTACK);
+
     private static boolean typesCompatible(IncidentType a, IncidentType b, boolean weak) {
         if (a == b || weak || a == IncidentType.OTHER_VIOLENCE || b == IncidentType.OTHER_VIOLENCE) {
             return true;
         }
-        Set<IncidentType> bombs = Set.of(IncidentType.IED_ATTACK, IncidentType.SUICIDE_BOMB_ATTACK);
-        return bombs.contains(a) && bombs.contains(b);
+        return BOMBS.contains(a) && BOMBS.contains(b);
     }
 
     private static boolean partiesCompatible(Draft d, HitInfo hi) {
@@ -1392,9 +1400,11 @@ final class MentionAssembler {
         return null;
     }
 
+    private static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "today", "yesterday");
+
     private static boolean isWeekday(String n) {
-        return n.endsWith("day") && Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                "sunday", "today", "yesterday").contains(n);
+        return n.endsWith("day") && DAY_WORDS.contains(n);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -1536,11 +1546,13 @@ final class MentionAssembler {
      * An attack with guns or of unknown kind on soldiers, police or fighters is a battle, not violence against
      * civilians (ACLED's "armed clash").
      */
+    private static final Set<String> GUN_ONLY = Set.of("gun");
+
     private static IncidentType refineType(Draft d) {
         if (d.type != IncidentType.ATTACK_ON_CIVILIANS && d.type != IncidentType.OTHER_VIOLENCE) {
             return d.type;
         }
-        if (!d.weapons.isEmpty() && !d.weapons.equals(Set.of("gun"))) {
+        if (!d.weapons.isEmpty() && !d.weapons.equals(GUN_ONLY)) {
             return d.type;
         }
         boolean military = false;
@@ -1702,7 +1714,11 @@ final class MentionAssembler {
     }
 
     private static int[] tokenSpanOf(View v, DateFinder.Expr e) {
-        int k = v.dates.indexOf(e);
-        return k >= 0 ? v.dateSpans.get(k) : tokenSpan(v.t, e.start(), e.end());
+        for (int k = 0; k < v.dates.size(); k++) {
+            if (v.dates.get(k) == e) {
+                return v.dateSpans.get(k); // the span depends only on the offsets, so an equal one would do too
+            }
+        }
+        return tokenSpan(v.t, e.start(), e.end());
     }
 }

@@ -177,7 +177,7 @@ final class PhraseTrie<T> {
         List<T> bestValues = k > i ? n.values : null;
         int bestTo = k;
         for (; k < tokens.size(); k++) {
-            if (n.ids == null && n.next.isEmpty()) {
+            if (lexicon != null ? n.ids == null : n.next.isEmpty()) {
                 break; // a leaf
             }
             Token t = tokens.get(k);

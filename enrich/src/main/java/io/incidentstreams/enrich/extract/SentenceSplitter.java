@@ -33,8 +33,16 @@ final class SentenceSplitter {
         int start = skipSpace(cs, from, to);
         int i = start;
         while (i < to) {
+            // to the next stop, or to the length limit: nothing else needs a look
+            int limit = Math.min(to, start + MAX_SENTENCE);
+            while (i < limit && !isStop(cs[i])) {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
             char c = cs[i];
-            if ((c == '.' || c == '!' || c == '?') && endsSentence(cs, i, to)) {
+            if (isStop(c) && endsSentence(cs, i, to)) {
                 int end = i + 1;
                 while (end < to && isClosing(cs[end])) {
                     end++;
@@ -104,6 +112,10 @@ final class SentenceSplitter {
             return false;
         }
         return true;
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?';
     }
 
     private static boolean isClosing(char c) {

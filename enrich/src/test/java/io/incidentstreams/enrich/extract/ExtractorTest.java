@@ -468,4 +468,14 @@ class ExtractorTest {
         assertThatThrownBy(() -> Extractor.load(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("actors.json");
     }
+
+    @Test
+    void readsThePublicationDateAsTheArticleDoes() {
+        for (String v : new String[] {"2020-01-08", "2020-02-29", "2021-02-29", "2020-13-01", "2020-1-08",
+            "2020-01-08T23:30:00+03:00", "2020-01-08T23:30:00Z", "20200108", "  2020-01-08", "", " ", "yesterday",
+            "0000-01-01", "2020/01/08", null}) {
+            Article a = article("text").published(v).build();
+            assertThat(Extractor.publishedDate(a)).as(v).isEqualTo(a.publishedDate().orElse(null));
+        }
+    }
 }
