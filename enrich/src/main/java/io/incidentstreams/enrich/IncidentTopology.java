@@ -24,9 +24,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <pre>
  * raw-articles ─▶ article-dedup ─▶ extract-incidents ─▶ [mentions-by-region] ─▶ merge-and-link ─▶ incidents
- *                 (article-digests,                                             (mentions, merge-index,
- *                  article-digest-expiry)                                        clusters, incidents-by-id)
+ *                 (article-digests,  (article-mentions)                         (mentions, merge-index-v2,
+ *                  article-digest-expiry)                                        clusters, incident-digests)
  * </pre>
+ *
+ * <p>The sink serialises incidents with {@link IncidentJson}, which reuses the JSON the merge step already wrote
+ * for each incident's digest: the bytes are those of {@code Topics.INCIDENT_SERDE}.
  */
 public final class IncidentTopology {
     public static final String SOURCE = "raw-articles-source";

@@ -21,8 +21,8 @@ public final class StoreNames {
     public static final String CLUSTERS = "clusters";
     /**
      * Incident id to a digest and the date of the incident last published ({@code merge.PublishedIncident}).
-     * Until 0.1 the store {@code incidents-by-id} held the whole incident; the name changed with the format, so
-     * that old state is never read as new (see {@link #RETIRED}).
+     * Earlier versions kept the whole incident, in the store {@code incidents-by-id}; the name changed with the
+     * format, so that old state is never read as new (see {@link #RETIRED}).
      */
     public static final String INCIDENTS = "incident-digests";
     /** Repartition topic that brings the mentions of one region to one task. */
