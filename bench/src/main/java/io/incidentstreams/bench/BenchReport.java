@@ -32,11 +32,23 @@ import org.HdrHistogram.Histogram;
  *                              sensitive than wall-clock rates to other work on a shared machine
  * @param rawCpuMsPerRecord     the same for the raw phase
  * @param rawPassesPerS         the rate of each raw pass; {@code raw_records_per_s} is their median
+ * @param brokerCpuMsPerArticle the broker's part of {@code pipeline_cpu_ms_per_article}
+ * @param streamThreadCpuMsPerArticle the part of enrich's stream threads: extraction, dedup, merge, their serdes
+ *                              and state stores, and the Kafka clients' work on those threads
+ * @param jitCpuMsPerArticle    CPU of the benchmark JVM's JIT compiler threads per article, in the same phase: the
+ *                              part of {@code pipeline_cpu_ms_per_article} that compiles code rather than runs it
+ * @param commits               commits of enrich in the throughput phase: each one is a transaction, with a marker
+ *                              on every partition it wrote to
+ * @param offsetsPerArticle     offsets written per article in the throughput phase to each topic enrich writes
+ *                              (its changelogs and repartition topic, without the application id, and incidents):
+ *                              records and transaction markers
  * @param settings              the settings the run used
  */
 @JsonPropertyOrder({"articles", "pipeline_articles_per_s", "raw_records_per_s", "ratio", "latency_ms",
         "peak_heap_mb", "cores", "latency_articles", "latency_rate_per_s", "burst_latency_ms", "incidents",
-        "incident_records", "pipeline_cpu_ms_per_article", "raw_cpu_ms_per_record", "raw_passes_per_s", "settings"})
+        "incident_records", "pipeline_cpu_ms_per_article", "raw_cpu_ms_per_record", "raw_passes_per_s",
+        "broker_cpu_ms_per_article", "stream_thread_cpu_ms_per_article", "jit_cpu_ms_per_article", "commits",
+        "offsets_per_article", "settings"})
 public record BenchReport(
         @JsonProperty("articles") int articles,
         @JsonProperty("pipeline_articles_per_s") double pipelineArticlesPerS,
@@ -53,6 +65,11 @@ public record BenchReport(
         @JsonProperty("pipeline_cpu_ms_per_article") double pipelineCpuMsPerArticle,
         @JsonProperty("raw_cpu_ms_per_record") double rawCpuMsPerRecord,
         @JsonProperty("raw_passes_per_s") List<Double> rawPassesPerS,
+        @JsonProperty("broker_cpu_ms_per_article") double brokerCpuMsPerArticle,
+        @JsonProperty("stream_thread_cpu_ms_per_article") double streamThreadCpuMsPerArticle,
+        @JsonProperty("jit_cpu_ms_per_article") double jitCpuMsPerArticle,
+        @JsonProperty("commits") long commits,
+        @JsonProperty("offsets_per_article") Map<String, Double> offsetsPerArticle,
         @JsonProperty("settings") Map<String, Object> settings) {
 
     /** Latency percentiles in milliseconds. */
@@ -93,6 +110,11 @@ public record BenchReport(
         row(out, "burst latency p50 / p95 / p99", burstLatencyMs.describe());
         row(out, "CPU per article / raw record", String.format(Locale.ROOT, "%.2f / %.2f ms (this JVM and the broker)",
                 pipelineCpuMsPerArticle, rawCpuMsPerRecord));
+        row(out, "CPU per article: broker, stream", String.format(Locale.ROOT,
+                "%.2f ms, %.2f ms (enrich's stream threads); JIT %.2f ms",
+                brokerCpuMsPerArticle, streamThreadCpuMsPerArticle, jitCpuMsPerArticle));
+        row(out, "enrich commits", String.format(Locale.ROOT, "%,d", commits));
+        offsetsPerArticle.forEach((topic, n) -> row(out, "offsets per article", String.format(Locale.ROOT, "%5.2f %s", n, topic)));
         row(out, "peak heap", String.format(Locale.ROOT, "%d MB (max %s MB)", peakHeapMb, settings.get("max_heap_mb")));
         row(out, "incidents", String.format(Locale.ROOT, "%,d live, %,d records", incidents, incidentRecords));
         return out.toString();

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +54,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 
 /**
  * Throughput and latency of the whole pipeline against raw Kafka, measured in one run on a broker of its own.
@@ -81,7 +85,7 @@ public final class PipelineBenchmark {
     static final String RAW_CEILING_TOPIC = "raw-ceiling";
     static final int RAW_WARM_UP_RECORDS = 5_000;
     static final int RAW_PASSES = 3;
-    static final int PIPELINE_WARM_UP_ARTICLES = 2_000;
+    static final int PIPELINE_WARM_UP_ARTICLES = 10_000;
     static final String APPLICATION_ID = "incidents-bench";
     static final int BROKER_HEAP_MB = 512;
 
@@ -286,15 +290,32 @@ public final class PipelineBenchmark {
             IncidentWatcher watcher = new IncidentWatcher(config, topics.incidents.name());
             double pipelineRate;
             double pipelineCpu;
+            double brokerCpu;
+            double streamThreadCpu;
+            double jit;
             double latencyRate;
+            Map<String, Double> offsets;
+            long commits;
             try (ArticlePublisher publisher = ArticlePublisher.open(config, IngestOptions.defaults())) {
                 progress.accept(String.format("pipeline: publishing %,d articles, enrich running...", burst.size()));
+                List<String> written = writtenTopics(app.topology(), config);
+                Map<String, Long> offsetsBefore = writtenOffsets(admin, written);
+                double commitsBefore = commits(app.streams());
+                String appId = config.getString(PipelineConfig.APPLICATION_ID);
+                double streamThreadsBefore = CpuMeter.threadMillis(appId + "-", "-StreamThread-");
+                double jitBefore = CpuMeter.compilerMillis();
                 cpu.millisSinceLast();
                 long startMillis = System.currentTimeMillis();
                 burst.forEach(publisher::publish);
                 publisher.flush();
                 awaitOutput(app, admin, processing, watcher, topics);
                 pipelineCpu = cpu.millisSinceLast() / burst.size();
+                brokerCpu = cpu.brokerMillisOfLast() / burst.size();
+                streamThreadCpu = (CpuMeter.threadMillis(appId + "-", "-StreamThread-") - streamThreadsBefore) / burst.size();
+                jit = (CpuMeter.compilerMillis() - jitBefore) / burst.size();
+                commits = Math.round(commits(app.streams()) - commitsBefore);
+                offsets = perArticle(config.getString(PipelineConfig.APPLICATION_ID), offsetsBefore,
+                        writtenOffsets(admin, written), burst.size());
                 pipelineRate = perSecond(burst.size(),
                         TimeUnit.MILLISECONDS.toNanos(watcher.lastReceivedMillis() - startMillis));
                 progress.accept(String.format("pipeline: %,.0f articles/s (ratio %.2f)", pipelineRate,
@@ -334,7 +355,9 @@ public final class PipelineBenchmark {
                     BenchReport.Percentiles.of(pacedLatency), peakHeap, Runtime.getRuntime().availableProcessors(),
                     pacedLatency.getTotalCount(), round(latencyRate, 1), BenchReport.Percentiles.of(burstLatency),
                     live.size(), watcher.records(), round(pipelineCpu, 3), round(raw.cpuMsPerRecord(), 3),
-                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), settings(config));
+                    Arrays.stream(raw.passes()).map(r -> round(r, 1)).boxed().toList(), round(brokerCpu, 3),
+                    round(streamThreadCpu, 3), round(jit, 3), commits,
+                    offsets, settings(config));
         }
     }
 
@@ -375,6 +398,56 @@ public final class PipelineBenchmark {
             }
         });
         watcher.awaitPosition(committedEnd(admin, topics.incidents.name()), options.timeout());
+    }
+
+    /**
+     * The topics enrich writes, from its topology: the changelog of each store, each repartition topic (named as
+     * Streams names them, after the application id) and the incidents topic.
+     */
+    private static List<String> writtenTopics(Topology topology, PipelineConfig config) {
+        String appId = config.getString(PipelineConfig.APPLICATION_ID);
+        Set<String> topics = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Processor p) {
+                    p.stores().forEach(store -> topics.add(appId + "-" + store + "-changelog"));
+                } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+                    topics.add(sink.topic().equals(config.topics().incidents.name()) ? sink.topic()
+                            : appId + "-" + sink.topic());
+                }
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    /**
+     * Offsets written so far to each topic, by name without the application id. Under exactly-once an offset is
+     * a record or a transaction marker.
+     */
+    private static Map<String, Long> writtenOffsets(Admin admin, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                description.partitions().forEach(p -> specs.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<String, Long> out = new TreeMap<>();
+        admin.listOffsets(specs).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> out.merge(tp.topic(),
+                info.offset(), Long::sum));
+        return out;
+    }
+
+    /** Offsets written per article between two readings, by topic name without the application id. */
+    private static Map<String, Double> perArticle(String appId, Map<String, Long> before, Map<String, Long> after,
+                                                  int articles) {
+        Map<String, Double> out = new TreeMap<>();
+        after.forEach((topic, end) -> out.put(topic.startsWith(appId + "-") ? topic.substring(appId.length() + 1) : topic,
+                round((end - before.getOrDefault(topic, 0L)) / (double) articles, 2)));
+        return out;
+    }
+
+    /** Commits of enrich's stream threads so far. */
+    private static double commits(KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("commit-total") && e.getKey().group().equals("stream-thread-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     private Map<TopicPartition, Long> committedEnd(Admin admin, String topic) throws Exception {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class BenchReportTest {
     private static BenchReport report() {
         return new BenchReport(20_000, 1234.5, 9876.5, 0.125, new BenchReport.Percentiles(80, 150, 210), 300, 2,
-                4_000, 617.3, new BenchReport.Percentiles(5_000, 9_000, 9_500), 15_000, 30_000, 1.5, 0.25, List.of(9000.0, 9876.5, 12000.0),
+                4_000, 617.3, new BenchReport.Percentiles(5_000, 9_000, 9_500), 15_000, 30_000, 1.5, 0.25, List.of(9000.0, 9876.5, 12000.0), 0.5, 0.8, 0.25, 1_500,
+                Map.of("mentions-changelog", 1.2, "incidents", 1.4),
                 Map.of("processing.guarantee", "exactly_once_v2", "topic.partitions", 4, "max_heap_mb", 512));
     }
 
@@ -40,7 +41,8 @@ class BenchReportTest {
         assertThat(report().toTable())
                 .contains("20,000 articles, 2 cores, exactly_once_v2, 4 partitions")
                 .contains("9,877 records/s (median of [9,000, 9,877, 12,000])").contains("1,235 articles/s").contains("0.13")
-                .contains("80 / 150 / 210 ms (4,000 articles at 617/s)").contains("300 MB (max 512 MB)");
+                .contains("80 / 150 / 210 ms (4,000 articles at 617/s)").contains("300 MB (max 512 MB)")
+                .contains("0.50 ms, 0.80 ms").contains("JIT 0.25 ms").contains("1,500").contains(" 1.20 mentions-changelog").contains(" 1.40 incidents");
     }
 
     @Test

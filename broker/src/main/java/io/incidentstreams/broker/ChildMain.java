@@ -10,6 +10,10 @@ import java.io.InputStream;
  * an IDE's stop button). The child's stdin is a pipe held by the parent; the operating system closes it whenever
  * the parent dies, however it dies, so end-of-file on stdin is the one signal that never fails to arrive. The child
  * then exits normally, which runs Kafka's own shutdown hook, and halts if that takes too long.
+ *
+ * <p>SIGINT is ignored. Ctrl-C in a terminal signals the whole process group, this child included; the parent's
+ * clients (a Streams app committing its last transaction) still need the broker while they close, so the parent
+ * stops the child itself, with SIGTERM, once they are done (see {@link KafkaBroker#hold()}).
  */
 public final class ChildMain {
     /** Longest wait for Kafka's graceful shutdown once the parent is gone. */
@@ -19,6 +23,8 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) {
+        // jdk.unsupported, as Kafka itself uses it: the one way to ignore a signal in Java.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         Thread watchdog = new Thread(ChildMain::exitWhenParentGoes, "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

@@ -65,6 +65,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration HOOK_STOP_TIMEOUT = Duration.ofSeconds(15);
+    static final long HOLD_TIMEOUT_SECONDS = 30;
+    /** Longest wait, at JVM shutdown, for clients holding the broker (see {@link #hold()}) to close. */
+    static final Duration HOLD_TIMEOUT = Duration.ofSeconds(HOLD_TIMEOUT_SECONDS);
     private static final long MIN_BACKOFF_MS = 25;
     private static final long MAX_BACKOFF_MS = 250;
     private static final int TAIL_LINES = 40;
@@ -83,6 +86,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path classpathArgs;
 
     private volatile Process process;
+    /** Clients that need the broker until they have closed; guarded by itself. */
+    private final Object holdLock = new Object();
+    private int holds;
     private volatile Duration lastStartup = Duration.ZERO;
     private Thread shutdownHook;
     private boolean closed;
@@ -147,8 +153,8 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Blocks until the broker's JVM exits, for running a broker in the foreground until Ctrl-C; returns its exit code.
      *
-     * <p>Ctrl-C in a terminal signals the whole process group, the child included, so Kafka shuts down gracefully on
-     * its own while this JVM's shutdown hook waits for it.
+     * <p>On Ctrl-C the child ignores the SIGINT it gets with its process group; this JVM's shutdown hook stops it with
+     * SIGTERM once no client {@linkplain #hold() holds} it, and Kafka shuts down gracefully.
      */
     public int awaitExit() throws InterruptedException {
         Process p = process;
@@ -424,20 +430,65 @@ public final class KafkaBroker implements AutoCloseable {
         if (shutdownHook != null) {
             return;
         }
-        shutdownHook = new Thread(() -> {
-            Process p = process;
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                if (!waitFor(p, HOOK_STOP_TIMEOUT)) {
-                    p.destroyForcibly();
-                    waitFor(p, HOOK_STOP_TIMEOUT);
+        shutdownHook = new Thread(this::stopForShutdown, "kafka-broker-shutdown-" + port);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The shutdown hook's work: once no client holds the broker, stop a still-running child and clean up. */
+    void stopForShutdown() {
+        awaitReleased(HOLD_TIMEOUT);
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!waitFor(p, HOOK_STOP_TIMEOUT)) {
+                p.destroyForcibly();
+                waitFor(p, HOOK_STOP_TIMEOUT);
+            }
+        }
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * Keeps the broker running through this JVM's shutdown until the returned handle is closed (at most
+     * {@value #HOLD_TIMEOUT_SECONDS} s), so that a client closing in its own shutdown hook, such as a Streams app
+     * committing its last transaction, still reaches it. All hooks of a JVM run at once, in no set order; without a
+     * hold, this broker's hook could stop it first. Closing the handle more than once is harmless.
+     */
+    public AutoCloseable hold() {
+        synchronized (holdLock) {
+            holds++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (holdLock) {
+                    holds--;
+                    holdLock.notifyAll();
                 }
             }
-            if (ownsDataDir) {
-                deleteRecursively(dataDir);
+        };
+    }
+
+    private void awaitReleased(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (holdLock) {
+            while (holds > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    LOG.warn("{} client(s) still hold the broker after {} s; stopping it anyway", holds,
+                            timeout.toSeconds());
+                    return;
+                }
+                try {
+                    holdLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        }, "kafka-broker-shutdown-" + port);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     private static boolean waitFor(Process p, Duration timeout) {

@@ -72,6 +72,32 @@ class ChildLifetimeIT {
         assertThat(Path.of(started.get("data-dir"))).doesNotExist();
     }
 
+    @Test
+    void onCtrlCTheBrokerOutlivesTheClientsThatHoldItAndThenStops() throws Exception {
+        Map<String, String> started = startParent("client");
+        childPid = Long.parseLong(started.get("child-pid"));
+
+        // A terminal's Ctrl-C sends SIGINT to the whole foreground process group: the parent and its broker. The
+        // broker ignores its SIGINT: its parent stops it once the clients are done.
+        signal("INT", childPid);
+        await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).until(() -> !isGone(childPid));
+        signal("INT", parent.pid());
+
+        assertThat(parent.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        String rest = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rest).as("parent stdout; stderr: %s", Files.readString(work.resolve("parent.err")))
+                .contains("client-closed-cleanly=true");
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100)).until(() -> isGone(childPid));
+        assertThat(Path.of(started.get("data-dir"))).doesNotExist();
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as(new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+    }
+
     /** Starts {@link BrokerParentMain} and returns the {@code key=value} lines it prints once its broker is up. */
     private Map<String, String> startParent(String mode) throws Exception {
         Path args = ChildJvm.writeClasspathArgFile(work.resolve("parent.args"),

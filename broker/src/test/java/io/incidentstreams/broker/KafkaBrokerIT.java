@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,6 +128,23 @@ class KafkaBrokerIT {
         assertThat(broker.isRunning()).isFalse();
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(dataDir).doesNotExist();
+    }
+
+    @Test
+    void atShutdownTheBrokerWaitsForTheClientsThatHoldItBeforeStopping() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.builder().heapMb(128).start()) {
+            long pid = broker.pid();
+            AutoCloseable hold = broker.hold();
+            CompletableFuture<Void> hook = CompletableFuture.runAsync(broker::stopForShutdown);
+
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !hook.isDone() && ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent());
+            Clients.createTopic(broker.bootstrapServers(), "written-while-held");
+
+            hold.close();
+            hook.get(60, TimeUnit.SECONDS);
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        }
     }
 
     @Test

@@ -21,10 +21,13 @@ final class Brokers implements AutoCloseable {
     static final String ADDRESS_FILE = "bootstrap-servers";
 
     private final KafkaBroker started;
+    /** Keeps a broker this command started alive through Ctrl-C until the command's clients have closed. */
+    private final AutoCloseable hold;
     private final PipelineConfig config;
 
     private Brokers(KafkaBroker started, PipelineConfig config) {
         this.started = started;
+        this.hold = started == null ? null : started.hold();
         this.config = config;
     }
 
@@ -82,6 +85,11 @@ final class Brokers implements AutoCloseable {
     @Override
     public void close() {
         if (started != null) {
+            try {
+                hold.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             started.close();
         }
     }

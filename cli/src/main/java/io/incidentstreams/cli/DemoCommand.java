@@ -48,6 +48,23 @@ final class DemoCommand implements Callable<Integer> {
             return IncidentsCli.USAGE;
         }
         long t0 = System.nanoTime();
+        Result result = run(List.of(input), rules.settings(), timeout);
+        SnapshotCommand.print(result.incidents(), format);
+        Cli.err(String.format("demo: %d articles published, %d rejected, %d incidents, %.1f s",
+                result.summary().published(), result.summary().rejected(), result.incidents().size(),
+                (System.nanoTime() - t0) / 1e9));
+        return IncidentsCli.OK;
+    }
+
+    /** What one run of the pipeline published. */
+    record Result(IngestSummary summary, List<Incident> incidents) {
+    }
+
+    /**
+     * Ingests {@code inputs} on a fresh embedded broker, runs enrich until every article is processed, and returns the
+     * live incidents. The broker and its data are gone when this returns.
+     */
+    static Result run(List<Path> inputs, Map<String, String> ruleSettings, Duration timeout) throws Exception {
         Files.createDirectories(Cli.dataDir());
         Path work = Files.createTempDirectory(Cli.dataDir(), "demo-");
         Cli.err("starting the embedded Kafka broker...");
@@ -56,10 +73,10 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, String> settings = new HashMap<>();
             settings.put(PipelineConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             settings.put(PipelineConfig.STATE_DIR, work.resolve("state").toString());
-            settings.putAll(rules.settings());
+            settings.putAll(ruleSettings);
             PipelineConfig config = new PipelineConfig(settings);
 
-            IngestSummary summary = IngestCommand.ingest(config, List.of(input));
+            IngestSummary summary = IngestCommand.ingest(config, inputs);
             Extractor extractor = RulesOption.extractor(config);
             Cli.err("enrich: rules " + extractor.rulesVersion() + ", exactly-once v2");
             try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion());
@@ -72,11 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                     throw new IllegalStateException("enrich failed: " + app.fatalError().getMessage(), app.fatalError());
                 }
             }
-            List<Incident> incidents = IncidentSnapshot.read(config, Duration.ofSeconds(30));
-            SnapshotCommand.print(incidents, format);
-            Cli.err(String.format("demo: %d articles published, %d rejected, %d incidents, %.1f s",
-                    summary.published(), summary.rejected(), incidents.size(), (System.nanoTime() - t0) / 1e9));
-            return IncidentsCli.OK;
+            return new Result(summary, IncidentSnapshot.read(config, Duration.ofSeconds(30)));
         } finally {
             Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

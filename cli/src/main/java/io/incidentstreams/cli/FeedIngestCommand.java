@@ -1,22 +1,16 @@
 package io.incidentstreams.cli;
 
-import io.incidentstreams.config.PipelineConfig;
-import io.incidentstreams.ingest.IngestException;
-import io.incidentstreams.ingest.IngestOptions;
 import io.incidentstreams.ingest.feed.FeedListener;
 import io.incidentstreams.ingest.feed.FeedPoller;
 import io.incidentstreams.ingest.feed.FeedSettings;
 import io.incidentstreams.ingest.feed.FeedsFile;
 import io.incidentstreams.ingest.feed.HttpFetcher;
-import io.incidentstreams.ingest.feed.KafkaLedger;
-import io.incidentstreams.ingest.feed.Ticker;
 import io.incidentstreams.model.Article;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,21 +86,8 @@ final class FeedIngestCommand implements Callable<Integer> {
                     + "A second poller with the same name takes over from the first (default: ${DEFAULT-VALUE}).")
     String instance;
 
-    /** Set when the command thread was interrupted: it stops as on Ctrl-C, and the flag is set again on return. */
-    private boolean interrupted;
-
     @Override
-    public Integer call() throws Exception {
-        try {
-            return run();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Integer run() throws Exception {
+    public Integer call() {
         List<URI> feeds = new ArrayList<>();
         try {
             if (feedsFile != null) {
@@ -131,39 +112,24 @@ final class FeedIngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
-            PipelineConfig config = brokers.config();
-            String transactionalId = config.getString(PipelineConfig.TOPIC_PREFIX) + "incident-streams-feed-" + instance;
-            Ticker.Real ticker = Ticker.system();
-            Progress progress = new Progress();
-            try (KafkaLedger ledger = KafkaLedger.open(config, IngestOptions.defaults(), transactionalId,
-                    List.of(FeedPoller.FEED_ITEM_KEY_PREFIX));
-                 StopOnShutdown stop = new StopOnShutdown(ticker::stop)) {
-                FeedPoller poller = new FeedPoller(feeds, settings, new HttpFetcher(http), ledger, ticker,
-                        new Random(), progress);
-                Cli.err("feed: polling " + feeds.size() + " feed(s) every "
-                        + (interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms")
-                        + (fetchPages ? " with pages" : "") + " as " + ledger.transactionalId()
-                        + (once ? "" : "; Ctrl-C stops"));
-                try {
-                    if (once) {
-                        poller.pollEachOnce();
-                    } else {
-                        poller.run();
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true; // closing the producer must not see the flag
-                } finally {
-                    stop.done();
-                }
-                Cli.err("feed: published " + ledger.published() + ", dead-lettered " + ledger.deadLettered()
-                        + ", feed failures " + progress.failures.get());
-                return once && progress.failures.get() > 0 ? IncidentsCli.FAILED : IncidentsCli.OK;
-            } catch (IngestException e) {
-                Cli.err("error: " + e.getMessage());
-                return IncidentsCli.FAILED;
+        Progress progress = new Progress();
+        return LedgerRun.run(kafka, "feed", instance, List.of(FeedPoller.FEED_ITEM_KEY_PREFIX), (ledger, ticker) -> {
+            FeedPoller poller = new FeedPoller(feeds, settings, new HttpFetcher(http), ledger, ticker, new Random(),
+                    progress);
+            Cli.err("feed: polling " + feeds.size() + " feed(s) every "
+                    + (interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms")
+                    + (fetchPages ? " with pages" : "") + " as " + ledger.transactionalId()
+                    + (once ? "" : "; Ctrl-C stops"));
+            if (once) {
+                poller.pollEachOnce();
+            } else {
+                poller.run();
             }
-        }
+        }, ledger -> {
+            Cli.err("feed: published " + ledger.published() + ", dead-lettered " + ledger.deadLettered()
+                    + ", feed failures " + progress.failures.get());
+            return once && progress.failures.get() > 0 ? IncidentsCli.FAILED : IncidentsCli.OK;
+        });
     }
 
     /** Progress lines on stderr: new items, summaries that stand in for pages, failures. */

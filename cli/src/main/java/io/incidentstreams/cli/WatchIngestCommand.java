@@ -1,10 +1,6 @@
 package io.incidentstreams.cli;
 
-import io.incidentstreams.config.PipelineConfig;
-import io.incidentstreams.ingest.IngestException;
 import io.incidentstreams.ingest.IngestOptions;
-import io.incidentstreams.ingest.feed.KafkaLedger;
-import io.incidentstreams.ingest.feed.Ticker;
 import io.incidentstreams.ingest.watch.FolderWatcher;
 import io.incidentstreams.ingest.watch.WatchListener;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
@@ -57,21 +52,8 @@ final class WatchIngestCommand implements Callable<Integer> {
                     + "(default: a hash of the folder's absolute path).")
     String instance;
 
-    /** Set when the command thread was interrupted: it stops as on Ctrl-C, and the flag is set again on return. */
-    private boolean interrupted;
-
     @Override
-    public Integer call() throws Exception {
-        try {
-            return run();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Integer run() throws Exception {
+    public Integer call() {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + dir);
         }
@@ -83,47 +65,33 @@ final class WatchIngestCommand implements Callable<Integer> {
         }
         Path folder = dir.toAbsolutePath().normalize();
         String name = instance != null ? instance : shortHash(folder.toString());
-        try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
-            PipelineConfig config = brokers.config();
-            String transactionalId = config.getString(PipelineConfig.TOPIC_PREFIX) + "incident-streams-watch-" + name;
-            Ticker.Real ticker = Ticker.system();
-            AtomicInteger failures = new AtomicInteger();
-            try (KafkaLedger ledger = KafkaLedger.open(config, IngestOptions.defaults(), transactionalId,
-                    List.of(FolderWatcher.FILE_KEY_PREFIX, FolderWatcher.ARTICLE_KEY_PREFIX));
-                 StopOnShutdown stop = new StopOnShutdown(ticker::stop)) {
-                FolderWatcher watcher = new FolderWatcher(folder, settings, IngestOptions.defaults(), ledger, ticker,
-                        new WatchListener() {
-                            @Override
-                            public void published(Path file, int published, int unchanged, int rejected) {
-                                Cli.err("watch: " + file + ": published " + published + ", already published "
-                                        + unchanged + ", rejected " + rejected);
-                            }
+        AtomicInteger failures = new AtomicInteger();
+        return LedgerRun.run(kafka, "watch", name,
+                List.of(FolderWatcher.FILE_KEY_PREFIX, FolderWatcher.ARTICLE_KEY_PREFIX), (ledger, ticker) -> {
+                    FolderWatcher watcher = new FolderWatcher(folder, settings, IngestOptions.defaults(), ledger,
+                            ticker, new WatchListener() {
+                                @Override
+                                public void published(Path file, int published, int unchanged, int rejected) {
+                                    Cli.err("watch: " + file + ": published " + published + ", already published "
+                                            + unchanged + ", rejected " + rejected);
+                                }
 
-                            @Override
-                            public void failed(Path file, String reason) {
-                                failures.incrementAndGet();
-                                Cli.err("watch: " + file + ": " + reason);
-                            }
-                        });
-                Cli.err("watch: " + folder + " as " + ledger.transactionalId() + (once ? "" : "; Ctrl-C stops"));
-                try {
+                                @Override
+                                public void failed(Path file, String reason) {
+                                    failures.incrementAndGet();
+                                    Cli.err("watch: " + file + ": " + reason);
+                                }
+                            });
+                    Cli.err("watch: " + folder + " as " + ledger.transactionalId() + (once ? "" : "; Ctrl-C stops"));
                     if (once) {
                         watcher.runOnce();
                     } else {
                         watcher.run();
                     }
-                } catch (InterruptedException e) {
-                    interrupted = true; // closing the producer must not see the flag
-                } finally {
-                    stop.done();
-                }
-                Cli.err("watch: published " + ledger.published() + ", dead-lettered " + ledger.deadLettered());
-                return failures.get() > 0 || ledger.deadLettered() > 0 ? IncidentsCli.FAILED : IncidentsCli.OK;
-            } catch (IngestException e) {
-                Cli.err("error: " + e.getMessage());
-                return IncidentsCli.FAILED;
-            }
-        }
+                }, ledger -> {
+                    Cli.err("watch: published " + ledger.published() + ", dead-lettered " + ledger.deadLettered());
+                    return failures.get() > 0 || ledger.deadLettered() > 0 ? IncidentsCli.FAILED : IncidentsCli.OK;
+                });
     }
 
     private static String shortHash(String value) {

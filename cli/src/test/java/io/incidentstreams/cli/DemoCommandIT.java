@@ -7,6 +7,7 @@ import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code incidents demo} end to end: its own child-JVM broker, ingest, enrich, snapshot, on real articles. */
 class DemoCommandIT {
@@ -76,5 +78,41 @@ class DemoCommandIT {
             assertThat(i.sources()).isNotEmpty();
             assertThat(i.rulesVersion()).isNotBlank();
         });
+    }
+
+    @Test
+    void theSeedsAndSamplesTogetherYieldEachEventOnceCountingTheUndatedReports(@TempDir Path articles)
+            throws IOException {
+        assumeTrue(Files.isDirectory(SEEDS), "../shared/seeds is not beside the repository");
+        for (Path dir : List.of(SEEDS, Path.of("..", "samples", "articles"))) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, articles.resolve(f.getFileName()));
+                }
+            }
+        }
+
+        List<Incident> incidents = runDemo("demo", "--articles", articles.toString(), "--format", "json");
+
+        // No two live incidents of one type on one day at one place.
+        assertThat(incidents.stream().filter(i -> i.date() != null && i.location() != null)
+                .collect(Collectors.groupingBy(i -> i.type().code() + " " + i.date() + " " + i.location().name(),
+                        Collectors.counting())))
+                .allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1L));
+        // The undated seed's "Monday" Green Zone attack with no casualties joins the 2021-02-22 one, the only
+        // such attack on a Monday, and no undated Green Zone attack is left over.
+        Incident monday = incidents.stream().filter(i -> "2021-02-22".equals(i.date()) && i.location() != null
+                && "Green Zone".equals(i.location().name())).findFirst().orElseThrow();
+        assertThat(monday.sources()).anySatisfy(s -> assertThat(s.publishedAt()).isNull());
+        assertThat(incidents).noneMatch(i -> i.date() == null && i.location() != null
+                && "Green Zone".equals(i.location().name()));
+        // Every report of the strike that killed Soleimani, placeless and undated ones included, is one incident.
+        assertThat(incidents.stream().filter(i -> i.targets().contains("Qasem Soleimani")))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.date()).isEqualTo("2020-01-03");
+                    assertThat(i.articleCount()).isGreaterThanOrEqualTo(5);
+                });
+        assertThat(incidents).noneMatch(i -> i.date() == null && i.location() == null
+                && i.type().code().contains("strike"));
     }
 }

@@ -9,6 +9,7 @@ import io.incidentstreams.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,7 @@ public final class EnrichApp implements AutoCloseable {
         Properties adminProps = config.clientProperties();
         try (Admin admin = Admin.create(adminProps)) {
             awaitBroker(admin, config.bootstrapServers(), timeout);
+            refuseRetiredState(admin, config.getString(PipelineConfig.APPLICATION_ID), timeout);
             new TopicAdmin(admin, timeout).ensure(topics.all(), config.getInt(PipelineConfig.TOPIC_PARTITIONS),
                     config.getShort(PipelineConfig.TOPIC_REPLICATION_FACTOR));
         }
@@ -110,6 +112,28 @@ public final class EnrichApp implements AutoCloseable {
             }
         });
         streams.start();
+    }
+
+    /**
+     * Fails when the application has internal topics of an earlier version ({@link StoreNames#RETIRED}): their
+     * state is in a format this version does not read, and starting beside it would lose it.
+     */
+    static void refuseRetiredState(Admin admin, String applicationId, Duration timeout) {
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("cannot list the topics of " + applicationId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the topics of " + applicationId, e);
+        }
+        List<String> retired = StoreNames.retiredTopics(applicationId).stream().filter(existing::contains).toList();
+        if (!retired.isEmpty()) {
+            throw new IllegalStateException("application " + applicationId + " has state of an earlier enrich version ("
+                    + String.join(", ", retired) + "), in a format this version does not read: stop enrich and run"
+                    + " `incidents replay` once to rebuild it from raw-articles, or use a new application id");
+        }
     }
 
     /** Fails fast, with the servers named, when no broker answers in time. */

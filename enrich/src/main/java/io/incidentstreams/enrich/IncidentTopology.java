@@ -3,6 +3,7 @@ package io.incidentstreams.enrich;
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.enrich.dedup.ArticleDedupProcessor;
 import io.incidentstreams.enrich.link.Linker;
+import io.incidentstreams.enrich.merge.IncidentJson;
 import io.incidentstreams.enrich.merge.MergeProcessor;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.IncidentMention;
@@ -23,9 +24,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <pre>
  * raw-articles ─▶ article-dedup ─▶ extract-incidents ─▶ [mentions-by-region] ─▶ merge-and-link ─▶ incidents
- *                 (article-digests,                                             (mentions, merge-index,
- *                  article-digest-expiry)                                        clusters, incidents-by-id)
+ *                 (article-digests,  (article-mentions)                         (mentions, merge-index-v2,
+ *                  article-digest-expiry)                                        clusters, incident-digests)
  * </pre>
+ *
+ * <p>The sink serialises incidents with {@link IncidentJson}, which reuses the JSON the merge step already wrote
+ * for each incident's digest: the bytes are those of {@code Topics.INCIDENT_SERDE}.
  */
 public final class IncidentTopology {
     public static final String SOURCE = "raw-articles-source";
@@ -60,8 +64,8 @@ public final class IncidentTopology {
                 .repartition(Repartitioned.with(Serdes.String(), MergeProcessor.MENTION_SERDE)
                         .withName(StoreNames.MENTIONS_BY_REGION))
                 .process(MergeProcessor.supplier(linker), Named.as(MERGE))
-                .to(topics.incidents.name(),
-                        Produced.with(topics.incidents.keySerde(), topics.incidents.valueSerde()).withName(SINK));
+                .to(topics.incidents.name(), Produced.with(topics.incidents.keySerde(),
+                        Serdes.serdeFrom(new IncidentJson(), topics.incidents.valueSerde().deserializer())).withName(SINK));
         return builder.build();
     }
 }

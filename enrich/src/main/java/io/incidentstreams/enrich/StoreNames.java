@@ -1,5 +1,7 @@
 package io.incidentstreams.enrich;
 
+import java.util.List;
+
 /** Names of enrich's state stores and repartition topics: part of the app's contract with its changelogs. */
 public final class StoreNames {
     /** Article id to content digest: drops exact repeats. */
@@ -10,15 +12,36 @@ public final class StoreNames {
     public static final String ARTICLE_MENTIONS = "article-mentions";
     /** Mention id to mention. */
     public static final String MENTIONS = "mentions";
-    /** Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. */
-    public static final String MERGE_INDEX = "merge-index";
+    /**
+     * Secondary indexes over mentions (by date, truce date, place): range scans, never full scans. Version 2: a
+     * dated entry's value is a {@code merge.MatchProfile} instead of the bare mention id.
+     */
+    public static final String MERGE_INDEX = "merge-index-v2";
     /** Mention id to incident id, and incident id to its member mention ids. */
     public static final String CLUSTERS = "clusters";
-    /** Incident id to the incident last published. */
-    public static final String INCIDENTS = "incidents-by-id";
+    /**
+     * Incident id to a digest and the date of the incident last published ({@code merge.PublishedIncident}).
+     * Earlier versions kept the whole incident, in the store {@code incidents-by-id}; the name changed with the
+     * format, so that old state is never read as new (see {@link #RETIRED}).
+     */
+    public static final String INCIDENTS = "incident-digests";
     /** Repartition topic that brings the mentions of one region to one task. */
     public static final String MENTIONS_BY_REGION = "mentions-by-region";
 
+    /**
+     * Stores and repartition topics of earlier versions, whose format this version cannot read. Each format change
+     * takes a new name, so that old state is never misread; enrich refuses to start on an application whose
+     * internal topics still bear one of these names, because the state under the new names would start empty
+     * while the committed offsets move on. A full {@code incidents replay} deletes them and rebuilds all state.
+     */
+    public static final List<String> RETIRED = List.of("incidents-by-id", "merge-index");
+
     private StoreNames() {
+    }
+
+    /** The internal topics that state of an earlier version leaves behind: a changelog or repartition topic. */
+    public static List<String> retiredTopics(String applicationId) {
+        return RETIRED.stream().flatMap(name -> List.of(applicationId + "-" + name + "-changelog",
+                applicationId + "-" + name + "-repartition").stream()).toList();
     }
 }

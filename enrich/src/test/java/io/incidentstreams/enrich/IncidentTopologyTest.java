@@ -267,6 +267,94 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void anUndatedReportNamingAWeekdayJoinsTheOnlyCandidateOnThatWeekdayWhicheverArrivesFirst() {
+        for (boolean undatedFirst : new boolean[] {true, false}) {
+            driver.close();
+            driver = newDriver();
+            MentionBuilder monday = attack().weekdayOnly("MONDAY").published(null).killed(0).wounded(0);
+            if (undatedFirst) {
+                publish("undated", monday);
+            }
+            publish("wed", attack().date("2020-01-08").killed(0).wounded(0));
+            publish("sun", attack().date("2020-02-16").killed(0).wounded(0));
+            publish("mon", attack().date("2021-02-22").killed(0).wounded(0));
+            if (!undatedFirst) {
+                publish("undated", monday);
+            }
+
+            Map<String, Incident> state = liveState();
+            assertThat(state).hasSize(3);
+            assertThat(state.get(IncidentIds.forMention("mon#0")).articleCount()).isEqualTo(2);
+            assertThat(state.get(IncidentIds.forMention("wed#0")).articleCount()).isEqualTo(1);
+            assertThat(state.get(IncidentIds.forMention("sun#0")).articleCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUndatedReportAtAPlaceOutsideTheGazetteerJoinsTheOnlyDatedReportOfThatName() {
+        Location tallousa = Location.unknown("Tallousa");
+        publish("dated", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-12-02").published("2024-12-03")
+                .location(tallousa).killed(null).wounded(null));
+        publish("elsewhere", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-12-02").published("2024-12-03")
+                .location(Location.unknown("Haris")).killed(null).wounded(null));
+        publish("undated", attack().type(IncidentType.AIR_DRONE_STRIKE).date(null, null).published("2024-12-03")
+                .location(Location.unknown("TALLOUSA")).killed(null).wounded(null));
+
+        Map<String, Incident> state = liveState();
+        assertThat(state).hasSize(2);
+        assertThat(state.get(IncidentIds.forMention("dated#0")).articleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anUndatedTruceAnnouncedAtAPlaceOutsideTheGazetteerStillJoinsTheDatedTruceOfItsFamily() {
+        publish("dated", truce().published("2020-10-20"));
+        // The article's other report is in Iraq, so its truce is blocked in Iraq too.
+        publish("undated", truce().date(null, null).published(null).location(Location.unknown("Qalat Dizah")),
+                attack().date("2020-09-28").location(MentionBuilder.ERBIL).background());
+
+        Map<String, Incident> state = liveState();
+        assertThat(state).hasSize(2);
+        assertThat(state.get(IncidentIds.forMention("dated#0")).articleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anUndatedPlacelessStrikeNamingItsTargetJoinsTheDatedStrikeOnThatPersonWhicheverArrivesFirst() {
+        for (boolean undatedFirst : new boolean[] {true, false}) {
+            driver.close();
+            driver = newDriver();
+            // Each article's main report is located in Iraq, so its placeless recollection is blocked there too.
+            MentionBuilder tajiMain = attack().date("2020-03-11").published("2020-03-11")
+                    .location(MentionBuilder.CAMP_TAJI).killed(3).wounded(12);
+            MentionBuilder recalled = attack().type(IncidentType.AIR_DRONE_STRIKE).date(null, null)
+                    .published("2020-03-11").location(null).killed(null).wounded(null)
+                    .perpetrator("United States", null, "us-coalition").person("Qasem Soleimani").background();
+            if (undatedFirst) {
+                publish("recalled", tajiMain, recalled);
+            }
+            publish("dated", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2020-01-03")
+                    .location(MentionBuilder.BAGHDAD_AIRPORT).killed(2).wounded(null)
+                    .perpetrator("United States", "claimed", "us-coalition").person("Qasem Soleimani"));
+            publish("other", attack().type(IncidentType.AIR_DRONE_STRIKE).date("2020-03-13")
+                    .location(MentionBuilder.IRAQ).killed(6).wounded(null)
+                    .perpetrator("United States", "claimed", "us-coalition"));
+            publish("nameless", attack().date("2021-02-15").published("2021-02-16").location(MentionBuilder.ERBIL),
+                    attack().type(IncidentType.AIR_DRONE_STRIKE).date(null, null).published("2021-02-16")
+                            .location(null).killed(null).wounded(null)
+                            .perpetrator("United States", null, "us-coalition").background());
+            if (!undatedFirst) {
+                publish("recalled", tajiMain, recalled);
+            }
+
+            Map<String, Incident> state = liveState();
+            assertThat(state).hasSize(5);
+            assertThat(state.get(IncidentIds.forMention("dated#0")).articleCount()).isEqualTo(2);
+            assertThat(state.get(IncidentIds.forMention("dated#0")).targets()).contains("Qasem Soleimani");
+            assertThat(state.get(IncidentIds.forMention("nameless#1")).articleCount()).isEqualTo(1);
+            assertThat(state.get(IncidentIds.forMention("other#0")).articleCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUndatedTruceJoinsTheDatedTruceOfTheSameFamilyWhicheverArrivesFirst() {
         publish("undated", truce().date(null, null).published(null));
         publish("dated", truce().published("2020-10-20"));

@@ -261,9 +261,15 @@ public final class ArticlePublisher implements ArticleSink, AutoCloseable {
         }
     }
 
+    /**
+     * Records the first failure; the next call throws it. A timeout is reported with Kafka's own words, which tell a
+     * wait for topic metadata (max.block.ms: is the topic there?) from a wait for an acknowledgement
+     * (delivery.timeout.ms: is the broker up?); the client gives both as the same exception type.
+     */
     private void fail(String topic, String what, Exception e) {
         String why = e instanceof RetriableException
-                ? "no acknowledgement within delivery.timeout.ms (" + e.getMessage() + ")"
+                ? "timed out: " + e.getMessage() + " (max.block.ms bounds the wait for topic metadata, "
+                        + "delivery.timeout.ms the wait for an acknowledgement)"
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         if (failure.compareAndSet(null, new IngestException("publishing to " + topic + " failed for " + what + ": "
                 + why, e))) {

@@ -8,6 +8,7 @@ import static io.incidentstreams.ingest.files.InputFiles.TRUCE_TALKS;
 import static io.incidentstreams.ingest.files.InputFiles.dated;
 import static io.incidentstreams.ingest.files.InputFiles.jsonArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentstreams.broker.testing.SharedKafkaBroker;
 import io.incidentstreams.config.PipelineConfig;
@@ -185,6 +186,29 @@ class IngesterIT {
             assertThat(header(letter, DeadLetters.SOURCE)).isEqualTo(big.toString());
             assertThat(header(letter, DeadLetters.TRUNCATED)).isEqualTo("true");
         });
+    }
+
+    @Test
+    void aTopicDeletedUnderTheRunFailsWithAMessageSayingTheTopicIsMissingFromMetadata() throws Exception {
+        PipelineConfig quick = new PipelineConfig(Map.of(
+                PipelineConfig.BOOTSTRAP_SERVERS, SharedKafkaBroker.bootstrapServers(),
+                PipelineConfig.TOPIC_PREFIX, SharedKafkaBroker.uniqueName("ingest") + ".",
+                "max.block.ms", "2000"));
+        try (ArticlePublisher publisher = ArticlePublisher.open(quick, IngestOptions.defaults());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     SharedKafkaBroker.bootstrapServers()))) {
+            admin.deleteTopics(List.of(quick.topics().rawArticles.name())).all().get();
+            Article article = new Article("a-1", null, null, "2021-02-22", null, MARKET_ATTACK, "test");
+
+            publisher.publish(article); // the send waits for metadata, gives up, and records the failure
+
+            assertThatThrownBy(publisher::flush)
+                    .isInstanceOf(IngestException.class)
+                    .hasMessageContaining("publishing to " + quick.topics().rawArticles.name() + " failed")
+                    .hasMessageContaining("timed out: Topic " + quick.topics().rawArticles.name()
+                            + " not present in metadata after 2000 ms")
+                    .hasMessageNotContaining("no acknowledgement");
+        }
     }
 
     /** Text that compression cannot shrink below the topic's limit. */

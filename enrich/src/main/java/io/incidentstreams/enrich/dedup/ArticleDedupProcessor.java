@@ -123,9 +123,10 @@ public final class ArticleDedupProcessor implements Processor<String, Article, S
         }
     }
 
-    /** Zero-padded so that keys sort by time. */
+    /** Zero-padded to 19 digits (the longest long) so that keys sort by time. */
     static String expiryKey(long timestamp, String id) {
-        return String.format("%019d", Math.max(0, timestamp)) + SEP + id;
+        String digits = Long.toString(Math.max(0, timestamp));
+        return "0".repeat(19 - digits.length()) + digits + SEP + id;
     }
 
     private static String digestPart(String stored) {

@@ -307,13 +307,15 @@ final class DateFinder {
             String q = lower(m.group("q4"));
             boolean future = q.equals("next") || q.equals("coming");
             PartialDate v = null;
+            DayOfWeek target = DayOfWeek.valueOf(m.group("w4").toUpperCase(Locale.ROOT));
             if (anchor != null && !future) {
-                DayOfWeek target = DayOfWeek.valueOf(m.group("w4").toUpperCase(Locale.ROOT));
                 int back = Math.floorMod(anchor.getDayOfWeek().getValue() - target.getValue(), 7);
                 if (q.equals("last") && back == 0) {
                     back = 7;
                 }
                 v = PartialDate.ofDay(anchor.minusDays(back));
+            } else if (!future) {
+                v = PartialDate.ofWeekday(target); // no anchor: the weekday is all that is known
             }
             return new Expr(s, e, word, Kind.ABSOLUTE, v, zone, excluded, future, 0, null);
         }

@@ -86,6 +86,8 @@ final class Draft {
     final Map<String, ActorState> actors = new LinkedHashMap<>();
     Evidence unclaimed;
     final Set<String> targets = new LinkedHashSet<>();
+    /** Named people among the targets. */
+    final Set<String> persons = new LinkedHashSet<>();
     final List<Cue> cues = new ArrayList<>();
     final List<Evidence> evidence = new ArrayList<>();
     private final java.util.Map<String, Integer> evidenceCounts = new java.util.HashMap<>();

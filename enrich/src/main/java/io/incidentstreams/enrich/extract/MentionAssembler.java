@@ -758,7 +758,8 @@ final class MentionAssembler {
     private void assignTargets(View v) {
         for (TargetRules.Mention m : v.targets) {
             HitInfo best = nearestViolent(v, m.from(), m.to(), true);
-            if (best != null && distance(best.h, m.from(), m.to()) <= 8) {
+            // A person was found after a killing word: the sentence's nearest attack is what killed them.
+            if (best != null && (m.person() || distance(best.h, m.from(), m.to()) <= 8)) {
                 best.targets.add(m);
             }
         }
@@ -1249,6 +1250,9 @@ final class MentionAssembler {
             if (d.targets.add(m.name())) {
                 d.addEvidence(ev(v, "targets", m.name(), m.from(), m.to()));
             }
+            if (m.person()) {
+                d.persons.add(m.name());
+            }
         }
         for (String c : hi.cues) {
             d.addCue(new Cue(c, s.text(), s.start()));
@@ -1619,9 +1623,15 @@ final class MentionAssembler {
         evidence = capEvidence(evidence);
         boolean background = background(d);
         return new IncidentMention(a.id() + "#" + index, a.id(), a.title(), a.publishedAt(), a.outlet(), a.url(),
-                refineType(d), dateText, precision, location, List.copyOf(d.weapons), d.killedCount(), d.woundedCount(),
-                List.copyOf(actors), List.copyOf(targets), List.copyOf(d.cues), background, List.copyOf(evidence),
-                r.version);
+                refineType(d), dateText, precision, weekdayOnly(date), location, List.copyOf(d.weapons), d.killedCount(),
+                d.woundedCount(), List.copyOf(actors), List.copyOf(targets), List.copyOf(d.persons),
+                List.copyOf(d.cues), background,
+                List.copyOf(evidence), r.version);
+    }
+
+    /** The weekday of a date known by nothing else, as the mention carries it. */
+    private static String weekdayOnly(PartialDate date) {
+        return date == null || date.resolved() || date.weekday() == null ? null : date.weekday().name();
     }
 
     /** At most this many evidence entries per field: enough to audit a value, bounded for very long pages. */
@@ -1667,8 +1677,10 @@ final class MentionAssembler {
             targets.add(site.place().name());
         }
         return new IncidentMention(a.id() + "#" + index, m.articleId(), m.title(), m.publishedAt(), m.outlet(),
-                m.url(), m.type(), m.date(), m.datePrecision(), site.place().toLocation(site.precision()), m.weapons(),
-                killed, wounded, m.actors(), List.copyOf(targets), m.cues(), m.background(), List.copyOf(evidence),
+                m.url(), m.type(), m.date(), m.datePrecision(), m.weekday(), site.place().toLocation(site.precision()),
+                m.weapons(),
+                killed, wounded, m.actors(), List.copyOf(targets), m.persons(), m.cues(), m.background(),
+                List.copyOf(evidence),
                 m.rulesVersion());
     }
 

@@ -1,6 +1,7 @@
 package io.incidentstreams.enrich.extract;
 
 import io.incidentstreams.model.DatePrecision;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -9,9 +10,21 @@ import java.time.temporal.ChronoUnit;
  * A date known to day, month or year precision, possibly without a year ("in October" on an undated page).
  *
  * <p>Only a date with a year is output; a year-less one is still kept so that two incidents in different months of
- * an undated article are not merged.
+ * an undated article are not merged. A weekday alone ("on Monday" on an undated page) is kept the same way, and goes
+ * out as the mention's weekday so that the merge step can tell which dated report it may be.
+ *
+ * @param weekday the weekday the text named, when nothing else is known of the date; null otherwise
  */
-record PartialDate(Integer year, Integer month, Integer day, DatePrecision precision) {
+record PartialDate(Integer year, Integer month, Integer day, DatePrecision precision, DayOfWeek weekday) {
+
+    PartialDate(Integer year, Integer month, Integer day, DatePrecision precision) {
+        this(year, month, day, precision, null);
+    }
+
+    /** A day known only by its weekday. */
+    static PartialDate ofWeekday(DayOfWeek weekday) {
+        return new PartialDate(null, null, null, DatePrecision.DAY, weekday);
+    }
 
     static PartialDate ofDay(LocalDate d) {
         return new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), DatePrecision.DAY);
@@ -95,10 +108,24 @@ record PartialDate(Integer year, Integer month, Integer day, DatePrecision preci
         if (resolved() && other.resolved()) {
             return !lo().minusDays(slackDays).isAfter(other.hi()) && !other.lo().minusDays(slackDays).isAfter(hi());
         }
+        if (weekday != null || other.weekday != null) {
+            return weekdayFits(other, slackDays) && other.weekdayFits(this, slackDays);
+        }
         if (month != null && other.month != null && !month.equals(other.month)) {
             return false;
         }
         return day == null || other.day == null || day.equals(other.day);
+    }
+
+    /** This one's weekday, if it has one, can be the other's day, give or take {@code slackDays}. */
+    private boolean weekdayFits(PartialDate other, int slackDays) {
+        DayOfWeek w = other.weekday != null ? other.weekday
+                : other.resolved() && other.precision == DatePrecision.DAY ? other.lo().getDayOfWeek() : null;
+        if (weekday == null || w == null) {
+            return true;
+        }
+        long apart = Math.floorMod(weekday.getValue() - w.getValue(), 7);
+        return Math.min(apart, 7 - apart) <= slackDays;
     }
 
     /** {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}; null when the year is unknown. */
@@ -127,6 +154,9 @@ record PartialDate(Integer year, Integer month, Integer day, DatePrecision preci
 
     @Override
     public String toString() {
+        if (weekday != null && !resolved()) {
+            return "--" + weekday;
+        }
         return resolved() ? format() : "--" + (month == null ? "" : twoDigits(month))
                 + (day == null ? "" : "-" + twoDigits(day));
     }

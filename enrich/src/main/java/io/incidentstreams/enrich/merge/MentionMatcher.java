@@ -5,6 +5,7 @@ import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Location;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -58,6 +59,23 @@ public final class MentionMatcher {
         return da.overlaps(db) && (a.type() != IncidentType.TRUCE || sharePartyFamily(a, b));
     }
 
+    /**
+     * False when {@code matches(a, b)} is certainly false, from {@code b}'s profile alone: another type, or two
+     * places finer than a country more than {@link #AREA_KM} apart. Never false for a pair that matches; the merge
+     * step reads a candidate's mention only when this is true.
+     */
+    public static boolean mayMatch(IncidentMention a, MatchProfile b) {
+        if (a.type() != b.type()) {
+            return false;
+        }
+        Location l = a.location();
+        if (b.lat() == null || l == null || !l.hasCoordinates() || coarse(l)) {
+            return true;
+        }
+        // The same distance placeFit computes, in the same order of arguments; within AREA_KM it decides.
+        return !(Geo.km(l.lat(), l.lon(), b.lat(), b.lon()) > AREA_KM);
+    }
+
     /** No day or month: the report cannot be placed on the timeline by itself. */
     public static boolean vague(IncidentMention m) {
         return vague(DateRange.of(m.date(), m.datePrecision()));
@@ -69,8 +87,8 @@ public final class MentionMatcher {
 
     /**
      * Whether a vague report (no day or month) may be the same event as a dated one: same type, another article,
-     * a compatible place, figures and claims, a date inside the vague report's window, and for truces a shared
-     * party family. Unlike {@link #matches}, this is only a candidate test: the merge step attaches the vague report
+     * a compatible place, figures and claims, a date inside the vague report's window and on its weekday if it names
+     * one, and for truces a shared party family. Unlike {@link #matches}, this is only a candidate test: the merge step attaches the vague report
      * when all its candidates belong to one incident, and leaves it alone when they are several.
      */
     public static boolean attachable(IncidentMention v, IncidentMention d, Window window) {
@@ -89,7 +107,23 @@ public final class MentionMatcher {
         } else if (place == PlaceFit.CONTAINED && !corroborated(v, d)) {
             return false;
         }
-        return window.admits(DateRange.of(d.date(), d.datePrecision()));
+        DateRange dr = DateRange.of(d.date(), d.datePrecision());
+        return window.admits(dr) && weekdayFits(v, dr);
+    }
+
+    /**
+     * A report dated only by a weekday ("on Monday" on an undated page) fits a day-dated report of that weekday, and
+     * any coarser one. No day of slack: the weekday is what tells one such report's candidates apart.
+     */
+    static boolean weekdayFits(IncidentMention v, DateRange d) {
+        if (v.weekday() == null || d.precision() != DatePrecision.DAY) {
+            return true;
+        }
+        try {
+            return d.first().getDayOfWeek() == DayOfWeek.valueOf(v.weekday());
+        } catch (IllegalArgumentException e) {
+            return true; // not a weekday name: no constraint
+        }
     }
 
     /** Figures and claims do not contradict each other. */
@@ -165,6 +199,11 @@ public final class MentionMatcher {
             if (sameName(wide.name(), narrow.name())) {
                 return PlaceFit.NEAR;
             }
+            if (raw(narrow)) {
+                // A place outside the gazetteer has no known country, but it is compared only within its region,
+                // the article's country: it may lie inside the wide place, as a town of it would.
+                return PlaceFit.CONTAINED;
+            }
             return sameName(wide.name(), narrow.country()) || sameName(wide.name(), narrow.admin1())
                     || sameName(wide.name(), narrow.city()) ? PlaceFit.CONTAINED : PlaceFit.FAR;
         }
@@ -180,6 +219,11 @@ public final class MentionMatcher {
             return PlaceFit.NEAR;
         }
         return sameName(a.name(), b.name()) ? PlaceFit.NEAR : PlaceFit.FAR;
+    }
+
+    /** A place outside the gazetteer, kept by its raw name only. */
+    static boolean raw(Location l) {
+        return l.precision() == null && !l.hasCoordinates() && l.country() == null;
     }
 
     /** A country or region (precision 3) or a raw name without coordinates: it says little about where. */

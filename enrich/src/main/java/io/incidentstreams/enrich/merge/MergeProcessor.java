@@ -11,7 +11,6 @@ import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.JsonSerde;
 import io.incidentstreams.topics.SchemaVersion;
-import io.incidentstreams.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -30,6 +29,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -63,10 +63,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
     private final Linker linker;
     private ProcessorContext<String, Incident> context;
-    private KeyValueStore<String, IncidentMention> mentions;
+    private MentionStore mentions;
     private KeyValueStore<String, String> index;
     private KeyValueStore<String, String> clusters;
-    private KeyValueStore<String, Incident> incidents;
+    /** Incident id to {@link PublishedIncident#encode()}. */
+    private KeyValueStore<String, String> incidents;
 
     public MergeProcessor(Linker linker) {
         this.linker = linker;
@@ -83,14 +84,15 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
+                        // Mention JSON, read through MentionStore.
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MENTIONS),
-                                Serdes.String(), MENTION_SERDE),
+                                Serdes.String(), Serdes.ByteArray()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MERGE_INDEX),
                                 Serdes.String(), Serdes.String()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLUSTERS),
                                 Serdes.String(), Serdes.String()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INCIDENTS),
-                                Serdes.String(), Topics.INCIDENT_SERDE));
+                                Serdes.String(), Serdes.String()));
             }
         };
     }
@@ -98,7 +100,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     @Override
     public void init(ProcessorContext<String, Incident> context) {
         this.context = context;
-        this.mentions = context.getStateStore(StoreNames.MENTIONS);
+        this.mentions = new MentionStore(context.getStateStore(StoreNames.MENTIONS));
         this.index = context.getStateStore(StoreNames.MERGE_INDEX);
         this.clusters = context.getStateStore(StoreNames.CLUSTERS);
         this.incidents = context.getStateStore(StoreNames.INCIDENTS);
@@ -106,6 +108,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
     @Override
     public void process(Record<String, IncidentMention> record) {
+        mentions.nextRecord();
         String region = record.key();
         IncidentMention m = record.value();
         if (m == null) {
@@ -126,8 +129,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Set<String> seeds = new TreeSet<>();
         seeds.add(m.mentionId());
         Set<String> dirty = new TreeSet<>();
+        // An edit that keeps an entry as it was writes nothing for it: no delete and put of the same entry.
+        Map<String, String> oldEntries = old == null ? Map.of() : MergeIndex.entries(region, old);
+        Map<String, String> newEntries = MergeIndex.entries(region, m);
         if (old != null) {
-            MergeIndex.keys(region, old).forEach(index::delete);
+            oldEntries.keySet().stream().filter(k -> !newEntries.containsKey(k)).forEach(index::delete);
             String oldCluster = clusters.get(MEMBER + m.mentionId());
             if (oldCluster != null) {
                 dirty.add(oldCluster);
@@ -137,10 +143,18 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
         Header fingerprint = record.headers().lastHeader(ExtractProcessor.FINGERPRINT_HEADER);
         if (fingerprint != null) {
-            index.put(FINGERPRINT + m.articleId(), new String(fingerprint.value(), StandardCharsets.UTF_8));
+            // Every mention of an article carries its fingerprint; the first one stores it.
+            String hex = new String(fingerprint.value(), StandardCharsets.UTF_8);
+            if (!hex.equals(index.get(FINGERPRINT + m.articleId()))) {
+                index.put(FINGERPRINT + m.articleId(), hex);
+            }
         }
         mentions.put(m.mentionId(), m);
-        MergeIndex.keys(region, m).forEach(k -> index.put(k, m.mentionId()));
+        newEntries.forEach((k, v) -> {
+            if (!v.equals(oldEntries.get(k))) {
+                index.put(k, v);
+            }
+        });
         affectedVague(region, m, seeds::add);
         publish(region, recompute(region, m.mentionId(), old == null, seeds, dirty), Set.of(), record);
     }
@@ -175,13 +189,17 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * Vague reports whose attachment a change to {@code m} may alter: those at its site, the vague truces of the
-     * region when it is a truce, and the vague reports of its own article (their window depends on it).
+     * Vague reports whose attachment a change to {@code m} may alter: those at its site or aimed at a person it
+     * names, the vague truces of the region when it is a truce, and the vague reports of its own article (their
+     * window depends on it).
      */
     private void affectedVague(String region, IncidentMention m, Consumer<String> out) {
         String site = MergeIndex.site(m.location());
         if (site != null) {
             prefix(MergeIndex.sitePrefix("u", region, site), out);
+        }
+        if (m.persons() != null && !MentionMatcher.vague(m)) {
+            m.persons().forEach(person -> prefix(MergeIndex.personPrefix("v", region, person), out));
         }
         if (m.type() == IncidentType.TRUCE) {
             prefix(MergeIndex.vagueTrucePrefix(region), out);
@@ -330,21 +348,27 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * Dated reports a vague one may belong to: at its named site, or for a truce among the region's truces.
+     * Dated reports a vague one may belong to: for a truce among the region's truces, else at its named site, or,
+     * with no site, among the reports aimed at a person it names.
      * Reports sharing its death toll are preferred. Too many candidates means no single one: the scan stops.
      */
     private List<String> attachCandidates(String region, IncidentMention v) {
         MentionMatcher.Window window = MentionMatcher.Window.of(v, siblingsOf(v.mentionId()));
         String site = MergeIndex.site(v.location());
         List<String> ids = new ArrayList<>();
-        if (site != null) {
-            prefix(MergeIndex.sitePrefix("p", region, site), ids::add, MAX_ATTACH_SCAN);
-        } else if (v.type() == IncidentType.TRUCE) {
+        if (v.type() == IncidentType.TRUCE) {
+            // A truce's place is where it was announced or the country: its parties tell truces apart, not its site.
             String from = MergeIndex.from("t", region,
                     window.notBefore() == null ? "0000" : window.notBefore().getYear() + "-00-00");
             String to = window.notAfter() == null ? MergeIndex.from("t", region, MergeIndex.END)
                     : MergeIndex.to("t", region, window.notAfter());
             scan(from, to, ids::add, MAX_ATTACH_SCAN);
+        } else if (site != null) {
+            prefix(MergeIndex.sitePrefix("p", region, site), ids::add, MAX_ATTACH_SCAN);
+        } else if (v.persons() != null) {
+            for (String person : v.persons()) {
+                prefix(MergeIndex.personPrefix("n", region, person), ids::add, MAX_ATTACH_SCAN - ids.size());
+            }
         }
         if (ids.size() >= MAX_ATTACH_SCAN) {
             return List.of();
@@ -363,13 +387,10 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     /** The other reports of the article a mention came from (in this region). */
     private List<IncidentMention> siblingsOf(String mentionId) {
         List<IncidentMention> out = new ArrayList<>();
-        try (KeyValueIterator<String, IncidentMention> it =
-                     mentions.prefixScan(IncidentIds.articleOf(mentionId) + "#", KEYS)) {
-            it.forEachRemaining(kv -> {
-                if (!kv.key.equals(mentionId)) {
-                    out.add(kv.value);
-                }
-            });
+        for (KeyValue<String, IncidentMention> kv : mentions.withPrefix(IncidentIds.articleOf(mentionId) + "#")) {
+            if (!kv.key.equals(mentionId)) {
+                out.add(kv.value);
+            }
         }
         return out;
     }
@@ -382,17 +403,27 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     private void publish(String region, Map<String, Set<String>> components, Set<String> alsoOld,
                          Record<String, IncidentMention> record) {
         Set<String> oldIds = new TreeSet<>(alsoOld);
+        Map<String, String> clusterOf = new HashMap<>();
         for (Set<String> component : components.values()) {
             for (String mid : component) {
                 String cid = clusters.get(MEMBER + mid);
                 if (cid != null) {
                     oldIds.add(cid);
+                    clusterOf.put(mid, cid);
                 }
             }
         }
+        // Only entries that change are written: under exactly-once every put is a changelog record.
         components.forEach((cid, component) -> {
-            component.forEach(mid -> clusters.put(MEMBER + mid, cid));
-            clusters.put(CLUSTER + cid, String.join("\n", component));
+            component.forEach(mid -> {
+                if (!cid.equals(clusterOf.get(mid))) {
+                    clusters.put(MEMBER + mid, cid);
+                }
+            });
+            String joined = String.join("\n", component);
+            if (!joined.equals(clusters.get(CLUSTER + cid))) {
+                clusters.put(CLUSTER + cid, joined);
+            }
         });
         Set<String> changed = new TreeSet<>(components.keySet());
         for (String gone : oldIds) {
@@ -425,8 +456,9 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Incident draft = IncidentAssembler.assemble(cid, ms, List.of(), mergedFrom);
         List<Relation> relations = linker.relations(draft, ms, lookup(region));
         Incident incident = draft.withRelations(relations);
-        if (!incident.equals(incidents.get(cid))) {
-            incidents.put(cid, incident);
+        String published = PublishedIncident.of(IncidentJson.serialize(incident), incident.date()).encode();
+        if (!published.equals(incidents.get(cid))) {
+            incidents.put(cid, published);
             context.forward(new Record<>(cid, incident, record.timestamp(),
                     SchemaVersion.headers(SchemaVersion.INCIDENT)));
         }
@@ -478,7 +510,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             String to = MergeIndex.to("d", region, truceStart.plusDays(linker.truceWindowDays()));
             try (KeyValueIterator<String, String> it = index.range(from, to)) {
                 while (it.hasNext()) {
-                    IncidentMention v = mentions.get(it.next().value);
+                    IncidentMention v = mentions.get(MatchProfile.mentionIdOf(it.next().value));
                     if (v != null && v.type().isViolent() && linker.mayBreakTruce(v, families)) {
                         String vc = clusters.get(MEMBER + v.mentionId());
                         if (vc != null) {
@@ -490,20 +522,29 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
     }
 
-    /** Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. */
+    /**
+     * Dated reports that may match dated {@code m}: a range scan over its date window, never a full scan. Only
+     * those whose {@link MatchProfile} leaves a match possible are read.
+     */
     private List<IncidentMention> candidates(String region, IncidentMention m) {
         Set<String> ids = new TreeSet<>();
         DateRange r = DateRange.of(m.date(), m.datePrecision());
         if (r == null || r.precision() == DatePrecision.YEAR) {
             return List.of();
         }
+        Consumer<String> ifPossible = value -> {
+            MatchProfile p = MatchProfile.decode(value);
+            if (MentionMatcher.mayMatch(m, p)) {
+                ids.add(p.mentionId());
+            }
+        };
         if (r.precision() == DatePrecision.DAY) {
             LocalDate d = r.first();
             scan(MergeIndex.from("d", region, d.minusDays(MentionMatcher.DAY_TOLERANCE).toString()),
-                    MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ids::add, Integer.MAX_VALUE);
-            prefix(MergeIndex.monthPrefix(region, d), ids::add, Integer.MAX_VALUE);
+                    MergeIndex.to("d", region, d.plusDays(MentionMatcher.DAY_TOLERANCE)), ifPossible, Integer.MAX_VALUE);
+            prefix(MergeIndex.monthPrefix(region, d), ifPossible, Integer.MAX_VALUE);
         } else {
-            prefix(MergeIndex.monthAllPrefix(region, r.first()), ids::add, Integer.MAX_VALUE);
+            prefix(MergeIndex.monthAllPrefix(region, r.first()), ifPossible, Integer.MAX_VALUE);
         }
         ids.remove(m.mentionId());
         List<IncidentMention> out = new ArrayList<>(ids.size());
@@ -543,8 +584,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             @Override
             public List<IncidentMention> datedBetween(LocalDate from, LocalDate to) {
                 List<IncidentMention> out = new ArrayList<>();
-                scan(MergeIndex.from("d", region, from.toString()), MergeIndex.to("d", region, to), id -> {
-                    IncidentMention m = mentions.get(id);
+                scan(MergeIndex.from("d", region, from.toString()), MergeIndex.to("d", region, to), value -> {
+                    IncidentMention m = mentions.get(MatchProfile.mentionIdOf(value));
                     if (m != null && m.datePrecision() == DatePrecision.DAY) {
                         out.add(m);
                     }
@@ -559,7 +600,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
             @Override
             public String truceDate(String incidentId) {
-                Incident truce = incidents.get(incidentId);
+                PublishedIncident truce = PublishedIncident.decode(incidents.get(incidentId));
                 return truce == null ? null : truce.date();
             }
         };

@@ -123,7 +123,11 @@ class DateFinderTest {
 
     @Test
     void leavesRelativeDatesUnresolvedWithoutAnAnchor() {
-        assertThat(only("rockets were launched on Monday", null).value()).isNull();
+        DateFinder.Expr monday = only("rockets were launched on Monday", null);
+        assertThat(monday.value().resolved()).isFalse();
+        assertThat(monday.value().format()).isNull();
+        assertThat(monday.value().weekday()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(only("the vote is due next Monday", null).value()).isNull();
         assertThat(only("it happened yesterday", null).value()).isNull();
         DateFinder.Expr month = only("In September, the factions declared a truce.", null);
         assertThat(month.value().resolved()).isFalse();

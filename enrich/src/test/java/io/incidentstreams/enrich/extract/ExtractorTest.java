@@ -37,6 +37,50 @@ class ExtractorTest {
     // --- the main report ----------------------------------------------------------------------------------------
 
     @Test
+    void anUndatedPageKeepsTheWeekdayItNamesButNoDate() {
+        IncidentMention m = only(extract(article(
+                "Two Katyusha rockets came down inside the International Zone on Thursday night, security officials "
+                        + "said. Nobody was hurt.").undated()));
+        assertThat(m.date()).isNull();
+        assertThat(m.weekday()).isEqualTo("THURSDAY");
+
+        IncidentMention dated = only(extract(article(
+                "Two Katyusha rockets came down inside the International Zone on Thursday night, security officials "
+                        + "said. Nobody was hurt.").published("2021-03-06")));
+        assertThat(dated.date()).isEqualTo("2021-03-04");
+        assertThat(dated.weekday()).isNull();
+    }
+
+    @Test
+    void aStrikeThatKilledANamedPersonNamesThemAsATarget() {
+        IncidentMention killed = only(extract(article(
+                "A US drone strike near Baghdad airport on Jan. 3 killed Iranian Gen. Qassem Soleimani and the "
+                        + "militia commander Abu Mahdi al-Muhandis.").published("2020-01-04")));
+        assertThat(killed.type()).isEqualTo(IncidentType.AIR_DRONE_STRIKE);
+        assertThat(killed.persons()).containsExactly("Qasem Soleimani", "Abu Mahdi al-Muhandis");
+        assertThat(killed.targets()).contains("Qasem Soleimani");
+
+        IncidentMention against = extract(article(
+                "Militia rocket fire had long hit coalition bases, and in January Washington answered with a drone "
+                        + "strike against the Quds Force chief Suleimani.").published("2020-06-01"))
+                .stream().filter(x -> x.type() == IncidentType.AIR_DRONE_STRIKE).findFirst().orElseThrow();
+        assertThat(against.persons()).containsExactly("Qasem Soleimani");
+    }
+
+    @Test
+    void aPersonWhoOnlySpeaksOrIsMentionedIsNoTarget() {
+        List<IncidentMention> ms = extract(article(
+                "An airstrike hit a weapons depot near Jurf al-Sakhar on Tuesday, a year after Soleimani had "
+                        + "visited the area, officials said.").published("2021-01-06"));
+        assertThat(ms).isNotEmpty().allSatisfy(x -> assertThat(x.persons()).isEmpty());
+
+        List<IncidentMention> revenge = extract(article(
+                "Iranian missiles struck the Ain al-Asad base on Wednesday in an attack Tehran called revenge for "
+                        + "the killing of Gen. Qassem Soleimani.").published("2020-01-09"));
+        assertThat(revenge).isNotEmpty().allSatisfy(x -> assertThat(x.persons()).isEmpty());
+    }
+
+    @Test
     void readsAMortarAttackWithPlaceDateAndFigures() {
         IncidentMention m = only(extract(article(
                 "Mortar rounds slammed into a checkpoint in Samarra late on Saturday, killing two soldiers and "

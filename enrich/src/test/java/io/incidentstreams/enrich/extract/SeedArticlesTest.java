@@ -130,6 +130,7 @@ class SeedArticlesTest {
         IncidentMention main = find(ms, "the Green Zone attack launched from al-Salam",
                 m -> at(m, "Green Zone") && !m.background());
         assertThat(main.killed()).isZero();
+        assertThat(main.weekday()).as("launched on Monday").isEqualTo("MONDAY");
         assertThat(ms).noneMatch(m -> at(m, "al-Salam neighbourhood"));
 
         IncidentMention erbil = find(ms, "Erbil", m -> at(m, "Erbil"));
@@ -175,6 +176,11 @@ class SeedArticlesTest {
         IncidentMention february = find(ms, "February Green Zone teaser", m -> at(m, "Green Zone"));
         assertThat(february.date()).isEqualTo("2020-02-16");
         assertThat(february.background()).isTrue();
+
+        IncidentMention soleimani = find(ms, "the drone strike against Soleimani",
+                m -> m.type() == IncidentType.AIR_DRONE_STRIKE);
+        assertThat(soleimani.persons()).containsExactly("Qasem Soleimani");
+        assertThat(soleimani.background()).isTrue();
     }
 
     @Test

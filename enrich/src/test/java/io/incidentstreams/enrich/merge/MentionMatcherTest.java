@@ -35,6 +35,18 @@ class MentionMatcherTest {
     }
 
     @Test
+    void aPlaceOutsideTheGazetteerMatchesACountryLevelReportOnlyWhenTheTollCorroboratesIt() {
+        MentionBuilder tower22 = attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-01-28")
+                .location(io.incidentstreams.model.Location.unknown("Tower 22")).killed(3).wounded(34);
+        assertThat(same(tower22, attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-01-28")
+                .location(MentionBuilder.IRAQ).killed(3).wounded(25))).isTrue();
+        assertThat(same(tower22, attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-01-28")
+                .location(MentionBuilder.IRAQ).killed(null).wounded(null))).isFalse();
+        assertThat(same(tower22, attack().type(IncidentType.AIR_DRONE_STRIKE).date("2024-01-28")
+                .location(io.incidentstreams.model.Location.unknown("Rukban")).killed(3).wounded(34))).isFalse();
+    }
+
+    @Test
     void differentTypesNeverMatch() {
         assertThat(same(attack(), attack().type(IncidentType.AIR_DRONE_STRIKE))).isFalse();
     }

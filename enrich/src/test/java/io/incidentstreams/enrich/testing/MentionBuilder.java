@@ -32,6 +32,9 @@ public final class MentionBuilder {
     private final List<Cue> cues = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private boolean background;
+    private String weekday;
+    private final List<String> targets = new ArrayList<>();
+    private final List<String> persons = new ArrayList<>();
 
     public static MentionBuilder attack() {
         return new MentionBuilder();
@@ -75,6 +78,21 @@ public final class MentionBuilder {
     public MentionBuilder date(String d, DatePrecision p) {
         this.date = d;
         this.precision = p;
+        return this;
+    }
+
+    /** A report dated only by a weekday: no date, and the weekday kept for the merge step. */
+    public MentionBuilder weekdayOnly(String day) {
+        this.date = null;
+        this.precision = null;
+        this.weekday = day;
+        return this;
+    }
+
+    /** A named person the incident was aimed at; also listed among its targets. */
+    public MentionBuilder person(String name) {
+        persons.add(name);
+        targets.add(name);
         return this;
     }
 
@@ -124,7 +142,8 @@ public final class MentionBuilder {
 
     public IncidentMention build() {
         return new IncidentMention(articleId + "#" + index, articleId, "title of " + articleId, publishedAt, outlet,
-                null, type, date, precision, location, List.of("rocket"), killed, wounded, List.copyOf(actors),
-                List.of(), List.copyOf(cues), background, List.copyOf(evidence), "test");
+                null, type, date, precision, weekday, location, List.of("rocket"), killed, wounded, List.copyOf(actors),
+                List.copyOf(targets), List.copyOf(persons), List.copyOf(cues), background, List.copyOf(evidence),
+                "test");
     }
 }

@@ -1,0 +1,70 @@
+package io.incidentstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code incidents eval}: extraction against article gold, and the whole pipeline against event gold. */
+class EvalCommandIT {
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreStdout() {
+        Cli.redirectOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8));
+    }
+
+    private int run(String... args) {
+        Cli.redirectOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        return IncidentsCli.run(args);
+    }
+
+    private Path article(String name, String date, String headline, String body) throws IOException {
+        return Files.writeString(dir.resolve("articles").resolve(name), " date " + date + " " + headline + "\n\n"
+                + body + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void twoReportsOfOneAttackAndAnotherAttackScoreAsTwoEventsWithNoDuplicateOrFalseMerge() throws IOException {
+        Files.createDirectories(dir.resolve("articles"));
+        article("a.txt", "2021-03-04", "Rockets hit Camp Taji", "Three rockets struck Camp Taji north of Baghdad on "
+                + "Wednesday, wounding two contractors, security officials said.");
+        article("b.txt", "2021-03-05", "Camp Taji attack", "Two contractors were wounded when rockets struck Camp "
+                + "Taji on Wednesday night, the coalition said.");
+        article("c.txt", "2021-03-12", "Blast near Diwaniyah", "A roadside bomb exploded next to a supply convoy near "
+                + "Diwaniyah on Thursday, killing one driver, police said.");
+        Path events = Files.writeString(dir.resolve("events.json"), """
+                {"events": [
+                  {"event": "taji", "date": "2021-03-03", "location": "Camp Taji", "mentions": [
+                    {"article": "a.txt", "type": "shelling_missile_attack", "location": "Camp Taji"},
+                    {"article": "b.txt", "type": "shelling_missile_attack", "location": "Camp Taji"}]},
+                  {"event": "convoy", "date": "2021-03-11", "location": "Diwaniyah", "mentions": [
+                    {"article": "c.txt", "type": "ied_attack", "location": "Diwaniyah"}]}],
+                 "links": [], "distinct": [["taji", "convoy"]]}
+                """);
+
+        int code = run("eval", "--events", events.toString(), "--articles", dir.resolve("articles").toString());
+
+        assertThat(code).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("events: gold 2, found 2, missing 0; incidents 2 (0 tied to no gold event)")
+                .contains("duplicates: 0 extra incident(s) over 0 event(s)")
+                .contains("false merges: 0 incident(s), 0 must-stay-apart pair(s) merged");
+    }
+
+    @Test
+    void withNeitherGoldNorEventsItIsAUsageError() {
+        assertThat(run("eval", "--articles", dir.toString())).isEqualTo(IncidentsCli.USAGE);
+    }
+}
