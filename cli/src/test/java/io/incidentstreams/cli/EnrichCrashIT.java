@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedKafkaBroker.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EnrichCrashIT {
-    /** Sized so that each run takes some seconds on two shared cores; see docs/benchmarks.md. */
-    static final int ARTICLES = Integer.getInteger("incidents.crash.articles", 4_000);
+    /** The size the fault test asks for; {@code -Dincidents.crash.articles=N} changes it. See docs/benchmarks.md. */
+    static final int ARTICLES = Integer.getInteger("incidents.crash.articles", 20_000);
     static final Extractor EXTRACTOR = Extractor.load(null);
     static final String[] FAST_FAILOVER = {"consumer.session.timeout.ms=6000", "consumer.heartbeat.interval.ms=1000"};
     static final Path LOGS = Path.of("target", "enrich-crash-logs");
