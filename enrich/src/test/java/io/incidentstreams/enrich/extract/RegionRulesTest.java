@@ -169,6 +169,17 @@ class RegionRulesTest {
     }
 
     @Test
+    void aRegionalGroupBlamedByNameNowHasItsFamily() {
+        String s = "The governor accused Ansar Allah of the attack.";
+        List<Token> t = Tokenizer.tokenize(s, 0, s.length());
+        assertThat(R.cues.attributions(t, R.actors.find(t, new ArrayList<>()))).singleElement().satisfies(x -> {
+            assertThat(x.actor().name()).isEqualTo("Houthis");
+            assertThat(x.actor().family()).isEqualTo("houthis");
+            assertThat(x.status()).isEqualTo("blamed");
+        });
+    }
+
+    @Test
     void aHouthiDroneClaimIsClaimedByTheHouthis() {
         IncidentMention m = only(article("Yemen's Houthi rebels claimed responsibility for a drone attack on the "
                 + "port of Eilat on Tuesday.").published("2023-11-15"));
