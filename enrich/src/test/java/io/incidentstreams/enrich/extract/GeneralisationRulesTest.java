@@ -45,14 +45,14 @@ class GeneralisationRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "A roadside bomb killed two farmers near the village of Zarqa on Monday.|Zarqa",
+            "A roadside bomb killed two farmers near the village of Hajin on Monday.|Hajin",
             "Gunmen shot dead a shopkeeper in the town of Kafr Nabl on Monday.|Kafr Nabl",
-            "A drone struck a car at al-Tanf on Monday, killing one man.|al-Tanf",
-            "Rockets landed inside the al-Omar oil field on Monday, wounding a guard.|al-Omar oil field",
+            "A drone struck a car at al-Jafra on Monday, killing one man.|al-Jafra",
+            "Rockets landed inside the al-Tanak oil field on Monday, wounding a guard.|al-Tanak oil field",
             "A car bomb exploded in western Kandahar on Monday, killing nine people.|Kandahar",
             "A missile hit a market in the central province of Marib on Monday, killing four people.|Marib",
             "Airstrikes pounded hideouts in the Hamrin mountains on Monday, killing six militants.|Hamrin mountains",
-            "A drone hit Tower 22 on Monday, wounding three soldiers.|Tower 22"})
+            "A drone hit Checkpoint 17 on Monday, wounding three soldiers.|Checkpoint 17"})
     void keepsAPlaceTheGazetteerLacksWithItsRawNameAndNoCoordinates(String sentence, String name) {
         List<IncidentMention> ms = extract(article(sentence).published("2021-05-11"));
         assertThat(ms).as(sentence).singleElement().satisfies(m -> {
@@ -222,7 +222,7 @@ class GeneralisationRulesTest {
     @CsvSource(delimiter = '|', value = {
             "President Ghani blamed the Taliban for the bombing.|Taliban|blamed",
             "The farmers were killed by suspected Boko Haram fighters.|Boko Haram|suspected",
-            "The governor accused Ansar Allah of the attack.|Ansar Allah|blamed",
+            "The governor accused Jaish al-Adl of the attack.|Jaish al-Adl|blamed",
             "Al Shabaab claimed responsibility within hours.|Al Shabaab|claimed"})
     void keepsAnActorNamedInAnAttributionEvenWhenTheCatalogueLacksIt(String s, String actor, String status) {
         List<Token> t = Tokenizer.tokenize(s, 0, s.length());
