@@ -37,7 +37,7 @@ public final class Extractor {
         return new Extractor(rulesDir == null ? Rules.builtIn() : Rules.load(rulesDir));
     }
 
-    /** The version of the rules, from {@code manifest.json} (e.g. "2026.11.3"). */
+    /** The version of the rules, from {@code manifest.json} (e.g. "2026.11.4"). */
     public String rulesVersion() {
         return rules.version;
     }
