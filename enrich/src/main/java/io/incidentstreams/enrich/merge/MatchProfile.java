@@ -32,26 +32,26 @@ public record MatchProfile(String mentionId, IncidentType type, Double lat, Doub
     }
 
     public static MatchProfile decode(String value) {
-        int a = value.indexOf(SEP);
-        int b = value.indexOf(SEP, a + 1);
-        int c = value.indexOf(SEP, b + 1);
-        if (a < 0 || b < 0 || c < 0) {
-            throw new IllegalStateException("not a dated index entry: " + value);
-        }
-        String lat = value.substring(a + 1, b);
-        String lon = value.substring(b + 1, c);
-        return new MatchProfile(value.substring(c + 1), IncidentType.valueOf(value.substring(0, a)),
+        int[] sep = separators(value);
+        String lat = value.substring(sep[0] + 1, sep[1]);
+        String lon = value.substring(sep[1] + 1, sep[2]);
+        return new MatchProfile(value.substring(sep[2] + 1), IncidentType.valueOf(value.substring(0, sep[0])),
                 lat.isEmpty() ? null : Double.valueOf(lat), lon.isEmpty() ? null : Double.valueOf(lon));
     }
 
     /** The mention id of a stored profile, without the rest. */
     public static String mentionIdOf(String value) {
+        return value.substring(separators(value)[2] + 1);
+    }
+
+    /** The positions of the three separators; the mention id follows the third. */
+    private static int[] separators(String value) {
         int a = value.indexOf(SEP);
-        int b = value.indexOf(SEP, a + 1);
-        int c = value.indexOf(SEP, b + 1);
-        if (a < 0 || b < 0 || c < 0) {
+        int b = a < 0 ? -1 : value.indexOf(SEP, a + 1);
+        int c = b < 0 ? -1 : value.indexOf(SEP, b + 1);
+        if (c < 0) {
             throw new IllegalStateException("not a dated index entry: " + value);
         }
-        return value.substring(c + 1);
+        return new int[] {a, b, c};
     }
 }
