@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -93,6 +95,15 @@ final class RuleFiles {
             for (JsonNode n : array) {
                 out.add(n.asText());
             }
+        }
+        return out;
+    }
+
+    /** The single words or phrases of a rule list, normalised as the tokenizer normalises text ("Gen." is "gen"). */
+    static Set<String> normalizedWords(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        for (String w : strings(array)) {
+            out.add(String.join(" ", Tokenizer.normalizePhrase(w)));
         }
         return out;
     }

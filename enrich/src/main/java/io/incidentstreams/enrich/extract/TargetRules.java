@@ -43,15 +43,9 @@ final class TargetRules {
                 people.add(p, name);
             }
         }
-        this.personVerbs = lower(RuleFiles.strings(root.path("personVerbs")));
-        this.personTitles = lower(RuleFiles.strings(root.path("personTitles")));
-        this.personMotives = lower(RuleFiles.strings(root.path("personMotives")));
-    }
-
-    private static Set<String> lower(List<String> words) {
-        Set<String> out = new java.util.HashSet<>();
-        words.forEach(w -> out.add(w.toLowerCase(java.util.Locale.ROOT)));
-        return out;
+        this.personVerbs = RuleFiles.normalizedWords(root.path("personVerbs"));
+        this.personTitles = RuleFiles.normalizedWords(root.path("personTitles"));
+        this.personMotives = RuleFiles.normalizedWords(root.path("personMotives"));
     }
 
     /**

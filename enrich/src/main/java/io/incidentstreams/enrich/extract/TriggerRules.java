@@ -3,7 +3,6 @@ package io.incidentstreams.enrich.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentstreams.model.IncidentType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -111,17 +110,9 @@ final class TriggerRules {
         for (String p : RuleFiles.strings(root.path("genericMarkers"))) {
             genericMarkers.add(p, Boolean.TRUE);
         }
-        genericModifiers = normalizedSet(RuleFiles.strings(root.path("genericModifiers")));
-        hypothetical = normalizedSet(RuleFiles.strings(root.path("hypotheticalMarkers")));
-        newEvent = normalizedSet(RuleFiles.strings(root.path("newEventModifiers")));
-    }
-
-    private static Set<String> normalizedSet(List<String> words) {
-        Set<String> out = new HashSet<>();
-        for (String w : words) {
-            out.add(String.join(" ", Tokenizer.normalizePhrase(w)));
-        }
-        return out;
+        genericModifiers = RuleFiles.normalizedWords(root.path("genericModifiers"));
+        hypothetical = RuleFiles.normalizedWords(root.path("hypotheticalMarkers"));
+        newEvent = RuleFiles.normalizedWords(root.path("newEventModifiers"));
     }
 
     /** True if the tokens hold any event, weapon, truce or weak trigger word (used to keep short title lines). */
