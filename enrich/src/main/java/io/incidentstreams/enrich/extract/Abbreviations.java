@@ -23,14 +23,6 @@ final class Abbreviations {
         return word.length() <= 6 && WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    /** As {@link #isAbbreviation(String)} for the word {@code text[from, to)}, copied only when it may be one. */
-    static boolean isAbbreviation(String text, int from, int to) {
-        if (to - from == 1) {
-            return Character.isUpperCase(text.charAt(from));
-        }
-        return to - from <= 6 && isAbbreviation(text.substring(from, to));
-    }
-
     /** As {@link #isAbbreviation(String)} for the word {@code cs[from, to)}; ASCII words are not copied. */
     static boolean isAbbreviation(char[] cs, int from, int to) {
         int len = to - from;

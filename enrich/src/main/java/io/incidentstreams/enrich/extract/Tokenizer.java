@@ -206,12 +206,7 @@ final class Tokenizer {
 
     /** {@link Abbreviations#isAbbreviation(String)} of the token as written, read from {@code cs}. */
     private static boolean isAbbreviation(Token t, char[] cs) {
-        int s = t.start();
-        int len = t.rawLength();
-        if (len == 1) {
-            return Character.isUpperCase(cs[s]);
-        }
-        return len <= 6 && Abbreviations.isAbbreviation(cs, s, s + len);
+        return Abbreviations.isAbbreviation(cs, t.start(), t.start() + t.rawLength());
     }
 
     private static boolean isAcronymStart(char[] cs, int i, int to) {
