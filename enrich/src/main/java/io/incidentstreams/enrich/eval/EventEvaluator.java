@@ -1,6 +1,7 @@
 package io.incidentstreams.enrich.eval;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.incidentstreams.enrich.extract.eval.Evaluator;
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.IncidentType;
@@ -80,12 +81,12 @@ public final class EventEvaluator {
     public static EventReport evaluate(Gold gold, List<Article> articles, List<Incident> incidents) {
         Map<String, String> fileOf = new HashMap<>();
         for (Article a : articles) {
-            fileOf.put(a.id(), fileName(a.origin() != null ? a.origin() : a.id()));
+            fileOf.put(a.id(), Evaluator.fileName(a.origin() != null ? a.origin() : a.id()));
         }
         Map<String, List<Candidate>> mentionsOfFile = new HashMap<>();
         for (GoldEvent e : gold.events()) {
             for (GoldMention m : e.mentions()) {
-                mentionsOfFile.computeIfAbsent(fileName(m.article()), k -> new ArrayList<>()).add(new Candidate(m, e));
+                mentionsOfFile.computeIfAbsent(Evaluator.fileName(m.article()), k -> new ArrayList<>()).add(new Candidate(m, e));
             }
         }
         Map<String, Set<String>> eventsOfIncident = new TreeMap<>();
@@ -220,11 +221,6 @@ public final class EventEvaluator {
 
     private static String linkKey(String from, String to, String type) {
         return from + " -" + type + "-> " + to;
-    }
-
-    private static String fileName(String pathOrName) {
-        int slash = Math.max(pathOrName.lastIndexOf('/'), pathOrName.lastIndexOf('\\'));
-        return pathOrName.substring(slash + 1);
     }
 
     private static String describe(Incident i) {

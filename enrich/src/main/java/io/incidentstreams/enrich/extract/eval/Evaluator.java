@@ -298,7 +298,8 @@ public final class Evaluator {
         return null;
     }
 
-    private static String fileName(String pathOrUrl) {
+    /** The last segment of a path or URL: how gold files name articles. */
+    public static String fileName(String pathOrUrl) {
         String s = pathOrUrl.replace('\\', '/');
         int slash = s.lastIndexOf('/');
         return slash >= 0 ? s.substring(slash + 1) : s;
