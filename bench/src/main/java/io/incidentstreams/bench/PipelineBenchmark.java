@@ -314,7 +314,7 @@ public final class PipelineBenchmark {
                 streamThreadCpu = (CpuMeter.threadMillis(appId + "-", "-StreamThread-") - streamThreadsBefore) / burst.size();
                 jit = (CpuMeter.compilerMillis() - jitBefore) / burst.size();
                 commits = Math.round(commits(app.streams()) - commitsBefore);
-                offsets = perArticle(config.getString(PipelineConfig.APPLICATION_ID), offsetsBefore,
+                offsets = perArticle(appId, offsetsBefore,
                         writtenOffsets(admin, written), burst.size());
                 pipelineRate = perSecond(burst.size(),
                         TimeUnit.MILLISECONDS.toNanos(watcher.lastReceivedMillis() - startMillis));
@@ -397,7 +397,8 @@ public final class PipelineBenchmark {
                         left, watcher.records()));
             }
         });
-        watcher.awaitPosition(committedEnd(admin, topics.incidents.name()), options.timeout());
+        watcher.awaitPosition(latestOffsets(admin, List.of(topics.incidents.name()), IsolationLevel.READ_COMMITTED),
+                options.timeout());
     }
 
     /**
@@ -425,13 +426,22 @@ public final class PipelineBenchmark {
      * a record or a transaction marker.
      */
     private static Map<String, Long> writtenOffsets(Admin admin, List<String> topics) throws Exception {
+        Map<String, Long> out = new TreeMap<>();
+        latestOffsets(admin, topics, IsolationLevel.READ_UNCOMMITTED).forEach((tp, offset) -> out.merge(tp.topic(),
+                offset, Long::sum));
+        return out;
+    }
+
+    /** The end offset of every partition of these topics: the high watermark, or the last stable offset. */
+    private static Map<TopicPartition, Long> latestOffsets(Admin admin, List<String> topics, IsolationLevel isolation)
+            throws Exception {
         Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
                 description.partitions().forEach(p -> specs.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        Map<String, Long> out = new TreeMap<>();
-        admin.listOffsets(specs).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> out.merge(tp.topic(),
-                info.offset(), Long::sum));
-        return out;
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
     }
 
     /** Offsets written per article between two readings, by topic name without the application id. */
@@ -448,16 +458,6 @@ public final class PipelineBenchmark {
         return streams.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals("commit-total") && e.getKey().group().equals("stream-thread-metrics"))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
-    }
-
-    private Map<TopicPartition, Long> committedEnd(Admin admin, String topic) throws Exception {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-        description.partitions().forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, Long> end = new HashMap<>();
-        admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
-                .forEach((tp, info) -> end.put(tp, info.offset()));
-        return end;
     }
 
     /** The earliest raw-articles record timestamp of each article id: when the producer sent it. */
