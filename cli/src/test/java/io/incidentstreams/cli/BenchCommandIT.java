@@ -4,36 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentstreams.serde.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code incidents bench} end to end on a small run: its own broker, every phase, one JSON line on stdout. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BenchCommandIT {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-
-    @AfterEach
-    void restoreStdout() {
-        Cli.redirectOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8));
-    }
-
-    private int run(String... args) {
-        Cli.redirectOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        return IncidentsCli.run(args);
-    }
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
 
     @Test
     void aSmallRunPrintsEveryFigureAsOneJsonLine() throws Exception {
-        int code = run("bench", "--articles", "300", "--format", "json");
+        int code = cli.run("bench", "--articles", "300", "--format", "json");
 
         assertThat(code).isZero();
-        String out = stdout.toString(StandardCharsets.UTF_8);
+        String out = cli.stdout();
         assertThat(out.lines()).hasSize(1);
         JsonNode json = Json.MAPPER.readTree(out);
         assertThat(json.get("articles").asInt()).isEqualTo(300);
@@ -54,9 +41,9 @@ class BenchCommandIT {
 
     @Test
     void theBenchRefusesAnotherBrokerAndAnEmptyRun() {
-        assertThat(run("bench", "--bootstrap-servers", "localhost:9092")).isEqualTo(IncidentsCli.USAGE);
-        assertThat(run("bench", "-X", "bootstrap.servers=localhost:9092")).isEqualTo(IncidentsCli.USAGE);
-        assertThat(run("bench", "--articles", "0")).isEqualTo(IncidentsCli.USAGE);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(cli.run("bench", "--bootstrap-servers", "localhost:9092")).isEqualTo(IncidentsCli.USAGE);
+        assertThat(cli.run("bench", "-X", "bootstrap.servers=localhost:9092")).isEqualTo(IncidentsCli.USAGE);
+        assertThat(cli.run("bench", "--articles", "0")).isEqualTo(IncidentsCli.USAGE);
+        assertThat(cli.stdout()).isEmpty();
     }
 }

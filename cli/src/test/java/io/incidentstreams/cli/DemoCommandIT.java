@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code incidents demo} end to end: its own child-JVM broker, ingest, enrich, snapshot, on real articles. */
@@ -26,18 +23,13 @@ class DemoCommandIT {
     /** The real articles beside the repository (../shared/seeds), as in CI. */
     static final Path SEEDS = Path.of("..", "..", "shared", "seeds");
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-
-    @AfterEach
-    void restoreStdout() {
-        Cli.redirectOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8));
-    }
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
 
     private List<Incident> runDemo(String... args) {
-        Cli.redirectOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        int code = IncidentsCli.run(args);
+        int code = cli.run(args);
         assertThat(code).as("exit code").isZero();
-        return stdout.toString(StandardCharsets.UTF_8).lines().map(line -> {
+        return cli.stdout().lines().map(line -> {
             try {
                 return Json.MAPPER.readValue(line, Incident.class);
             } catch (java.io.IOException e) {

@@ -2,33 +2,21 @@ package io.incidentstreams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code incidents eval}: extraction against article gold, and the whole pipeline against event gold. */
 class EvalCommandIT {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void restoreStdout() {
-        Cli.redirectOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8));
-    }
-
-    private int run(String... args) {
-        Cli.redirectOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        return IncidentsCli.run(args);
-    }
 
     private Path article(String name, String date, String headline, String body) throws IOException {
         return Files.writeString(dir.resolve("articles").resolve(name), " date " + date + " " + headline + "\n\n"
@@ -54,10 +42,10 @@ class EvalCommandIT {
                  "links": [], "distinct": [["taji", "convoy"]]}
                 """);
 
-        int code = run("eval", "--events", events.toString(), "--articles", dir.resolve("articles").toString());
+        int code = cli.run("eval", "--events", events.toString(), "--articles", dir.resolve("articles").toString());
 
         assertThat(code).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8))
+        assertThat(cli.stdout())
                 .contains("events: gold 2, found 2, missing 0; incidents 2 (0 tied to no gold event)")
                 .contains("duplicates: 0 extra incident(s) over 0 event(s)")
                 .contains("false merges: 0 incident(s), 0 must-stay-apart pair(s) merged");
@@ -65,6 +53,6 @@ class EvalCommandIT {
 
     @Test
     void withNeitherGoldNorEventsItIsAUsageError() {
-        assertThat(run("eval", "--articles", dir.toString())).isEqualTo(IncidentsCli.USAGE);
+        assertThat(cli.run("eval", "--articles", dir.toString())).isEqualTo(IncidentsCli.USAGE);
     }
 }
