@@ -8,6 +8,7 @@ import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.ingest.IngestSummary;
 import io.incidentstreams.ingest.Ingester;
 import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.sink.IncidentSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +51,14 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Result result = run(List.of(input), rules.settings(), timeout);
         SnapshotCommand.print(result.incidents(), format);
-        Cli.err(String.format("demo: %d articles published, %d rejected, %d incidents, %.1f s",
+        Cli.err(String.format("demo: %d articles published, %d rejected, %d incidents, %d reports waiting for an incident, %.1f s",
                 result.summary().published(), result.summary().rejected(), result.incidents().size(),
-                (System.nanoTime() - t0) / 1e9));
+                result.unresolved().size(), (System.nanoTime() - t0) / 1e9));
         return IncidentsCli.OK;
     }
 
     /** What one run of the pipeline published. */
-    record Result(IngestSummary summary, List<Incident> incidents) {
+    record Result(IngestSummary summary, List<Incident> incidents, List<IncidentMention> unresolved) {
     }
 
     /**
@@ -89,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
                     throw new IllegalStateException("enrich failed: " + app.fatalError().getMessage(), app.fatalError());
                 }
             }
-            return new Result(summary, IncidentSnapshot.read(config, Duration.ofSeconds(30)));
+            return new Result(summary, IncidentSnapshot.read(config, Duration.ofSeconds(30)),
+                    IncidentSnapshot.unresolved(config, Duration.ofSeconds(30)));
         } finally {
             Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,6 +1,7 @@
 package io.incidentstreams.cli;
 
 import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.sink.IncidentFormat;
 import io.incidentstreams.sink.IncidentSnapshot;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** Prints the live incidents: the compacted topic read to its end, tombstoned ids left out. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Reads the incidents topic to its end and prints the live incidents.")
+        description = "Reads the incidents topic to its end and prints the live incidents (--unresolved: the reports waiting for one).")
 final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -24,12 +25,29 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT60S", paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
+    @Option(names = "--unresolved", description = "Print the reports that wait for an incident to join (no month, or no place)"
+            + " instead of the incidents.")
+    boolean unresolved;
+
     @Override
     public Integer call() {
         try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
-            print(IncidentSnapshot.read(brokers.config(), timeout), format);
+            if (unresolved) {
+                printWaiting(IncidentSnapshot.unresolved(brokers.config(), timeout), format);
+            } else {
+                print(IncidentSnapshot.read(brokers.config(), timeout), format);
+            }
         }
         return IncidentsCli.OK;
+    }
+
+    static void printWaiting(List<IncidentMention> mentions, OutputFormat format) {
+        if (format == OutputFormat.json) {
+            mentions.forEach(m -> Cli.OUT.println(IncidentFormat.jsonLine(m)));
+        } else {
+            Cli.OUT.print(IncidentFormat.waitingTable(mentions));
+        }
+        Cli.OUT.flush();
     }
 
     static void print(List<Incident> incidents, OutputFormat format) {

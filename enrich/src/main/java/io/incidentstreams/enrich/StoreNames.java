@@ -25,6 +25,11 @@ public final class StoreNames {
      * format, so that old state is never read as new (see {@link #RETIRED}).
      */
     public static final String INCIDENTS = "incident-digests";
+    /**
+     * Mention id to nothing but its presence: the reports now published on the unresolved-mentions topic, so that
+     * each is tombstoned there exactly once when it joins an incident.
+     */
+    public static final String WAITING = "waiting-mentions";
     /** Repartition topic that brings the mentions of one region to one task. */
     public static final String MENTIONS_BY_REGION = "mentions-by-region";
 

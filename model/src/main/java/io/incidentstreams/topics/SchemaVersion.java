@@ -16,6 +16,8 @@ public final class SchemaVersion {
     public static final String ARTICLE = "1";
     /** Version of the {@code Incident} record on incidents (tombstones carry it too). */
     public static final String INCIDENT = "1";
+    /** Version of the {@code IncidentMention} record on unresolved-mentions (tombstones carry it too). */
+    public static final String MENTION = "1";
 
     private SchemaVersion() {
     }

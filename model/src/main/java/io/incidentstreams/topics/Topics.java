@@ -2,6 +2,7 @@ package io.incidentstreams.topics;
 
 import io.incidentstreams.model.Article;
 import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.serde.JsonSerde;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ public final class Topics {
     public static final String RAW_ARTICLES = "raw-articles";
     public static final String INCIDENTS = "incidents";
     public static final String DEAD_LETTERS = "dead-letters";
+    public static final String UNRESOLVED_MENTIONS = "unresolved-mentions";
 
     public static final Serde<String> KEY_SERDE = Serdes.String();
     public static final JsonSerde<Article> ARTICLE_SERDE = JsonSerde.of(Article.class);
     public static final JsonSerde<Incident> INCIDENT_SERDE = JsonSerde.of(Incident.class);
+    public static final JsonSerde<IncidentMention> MENTION_SERDE = JsonSerde.of(IncidentMention.class);
 
     /**
      * Raw articles. Key: article id. Value: {@link Article} JSON. Kept forever (no time or size limit): it is the
@@ -42,6 +45,14 @@ public final class Topics {
      */
     public final Topic<byte[], byte[]> deadLetters;
 
+    /**
+     * Reports that wait for an incident to join. Key: mention id. Value: {@link IncidentMention} JSON, or null
+     * (tombstone) once the report joins a published incident or is withdrawn. A report with no day or month, or with
+     * neither a place nor a country, is never published as an incident of its own: it waits here, visible, until
+     * exactly one incident fits it. Compacted: the live keys are the reports waiting now.
+     */
+    public final Topic<String, IncidentMention> unresolvedMentions;
+
     private final String prefix;
 
     public Topics(String prefix) {
@@ -60,6 +71,9 @@ public final class Topics {
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
                 TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+        this.unresolvedMentions = new Topic<>(this.prefix + UNRESOLVED_MENTIONS, KEY_SERDE, MENTION_SERDE, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, "86400000"));
     }
 
     public String prefix() {
@@ -67,6 +81,6 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(rawArticles, incidents, deadLetters);
+        return List.of(rawArticles, incidents, deadLetters, unresolvedMentions);
     }
 }

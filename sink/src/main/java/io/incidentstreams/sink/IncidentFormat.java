@@ -2,7 +2,9 @@ package io.incidentstreams.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.incidentstreams.model.Actor;
+import io.incidentstreams.model.DatePrecision;
 import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.serde.Json;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,6 +41,38 @@ public final class IncidentFormat {
         }
         sb.append(incidents.size()).append(incidents.size() == 1 ? " incident" : " incidents").append('\n');
         return sb.toString();
+    }
+
+    public static String jsonLine(IncidentMention mention) {
+        try {
+            return Json.MAPPER.writeValueAsString(mention);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reports waiting for an incident, with what they lack. */
+    public static String waitingTable(List<IncidentMention> mentions) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "%-30s %-24s %-10s %-22s %6s %7s %s%n";
+        sb.append(String.format(fmt, "MENTION", "TYPE", "DATE", "PLACE", "KILLED", "WOUNDED", "WAITS BECAUSE"));
+        for (IncidentMention m : mentions) {
+            String place = m.location() == null || m.location().name() == null ? "" : m.location().name();
+            sb.append(String.format(fmt, clip(m.mentionId(), 30), m.type().code(),
+                    m.date() == null ? (m.weekday() == null ? "?" : m.weekday().toLowerCase()) : m.date(),
+                    clip(place, 22), figure(m.killed()), figure(m.wounded()), waitsBecause(m)));
+        }
+        sb.append(mentions.size()).append(mentions.size() == 1 ? " report waiting" : " reports waiting").append('\n');
+        return sb.toString();
+    }
+
+    private static String waitsBecause(IncidentMention m) {
+        boolean noMonth = m.datePrecision() == null || m.datePrecision() == DatePrecision.YEAR;
+        boolean nowhere = m.location() == null || m.location().name() == null && m.location().country() == null;
+        if (noMonth && nowhere) {
+            return "no month, no place";
+        }
+        return noMonth ? "no month: no single incident fits" : nowhere ? "no place or country" : "its incident has no report that stands alone";
     }
 
     private static String figure(Integer n) {

@@ -2,6 +2,7 @@ package io.incidentstreams.sink;
 
 import io.incidentstreams.config.PipelineConfig;
 import io.incidentstreams.model.Incident;
+import io.incidentstreams.model.IncidentMention;
 import io.incidentstreams.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +57,27 @@ public final class IncidentSnapshot {
      */
     public static List<Incident> readFrom(PipelineConfig config, Topic<String, Incident> topic,
                                           Map<TopicPartition, Long> from, Duration timeout, Consumer<Long> progress) {
-        Map<String, Incident> live = new HashMap<>();
-        try (KafkaConsumer<String, Incident> consumer = consumer(config, topic)) {
+        List<Incident> out = new ArrayList<>(live(config, topic, from, timeout, progress).values());
+        out.sort(ORDER);
+        return out;
+    }
+
+    /**
+     * The reports waiting on the unresolved-mentions topic for an incident to join (see {@code docs/schema.md}), by
+     * mention id.
+     */
+    public static List<IncidentMention> unresolved(PipelineConfig config, Duration timeout) {
+        List<IncidentMention> out = new ArrayList<>(
+                live(config, config.topics().unresolvedMentions, null, timeout, n -> { }).values());
+        out.sort(Comparator.comparing(IncidentMention::mentionId));
+        return out;
+    }
+
+    /** The latest value of each key of a compacted topic, tombstoned keys removed, read to the current end. */
+    static <V> Map<String, V> live(PipelineConfig config, Topic<String, V> topic, Map<TopicPartition, Long> from,
+                                   Duration timeout, Consumer<Long> progress) {
+        Map<String, V> live = new HashMap<>();
+        try (KafkaConsumer<String, V> consumer = consumer(config, topic)) {
             List<TopicPartition> partitions = partitions(consumer, topic.name(), timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -75,7 +95,7 @@ public final class IncidentSnapshot {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("snapshot of " + topic.name() + " did not reach the end within " + timeout);
                 }
-                for (ConsumerRecord<String, Incident> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.value() == null) {
                         live.remove(r.key());
                     } else {
@@ -86,9 +106,7 @@ public final class IncidentSnapshot {
                 progress.accept(read);
             }
         }
-        List<Incident> out = new ArrayList<>(live.values());
-        out.sort(ORDER);
-        return out;
+        return live;
     }
 
     static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {

@@ -11,6 +11,7 @@ import io.incidentstreams.model.IncidentType;
 import io.incidentstreams.model.Relation;
 import io.incidentstreams.serde.JsonSerde;
 import io.incidentstreams.topics.SchemaVersion;
+import io.incidentstreams.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -51,8 +52,8 @@ import org.apache.kafka.streams.state.Stores;
  * scanning all incidents. Because the match is a pure function of two mentions and every field is assembled
  * from the set of members, the published state does not depend on arrival order.
  */
-public final class MergeProcessor implements Processor<String, IncidentMention, String, Incident> {
-    public static final JsonSerde<IncidentMention> MENTION_SERDE = JsonSerde.of(IncidentMention.class);
+public final class MergeProcessor implements Processor<String, IncidentMention, String, MergeOutput> {
+    public static final JsonSerde<IncidentMention> MENTION_SERDE = Topics.MENTION_SERDE;
     private static final StringSerializer KEYS = new StringSerializer();
     private static final String MEMBER = "m|";
     private static final String CLUSTER = "c|";
@@ -62,22 +63,24 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     static final int MAX_ATTACH_SCAN = 64;
 
     private final Linker linker;
-    private ProcessorContext<String, Incident> context;
+    private ProcessorContext<String, MergeOutput> context;
     private MentionStore mentions;
     private KeyValueStore<String, String> index;
     private KeyValueStore<String, String> clusters;
     /** Incident id to {@link PublishedIncident#encode()}. */
     private KeyValueStore<String, String> incidents;
+    /** Mention ids now on the unresolved-mentions topic. */
+    private KeyValueStore<String, String> waiting;
 
     public MergeProcessor(Linker linker) {
         this.linker = linker;
     }
 
     /** The processor with the stores it owns, for {@code KStream#process}. */
-    public static ProcessorSupplier<String, IncidentMention, String, Incident> supplier(Linker linker) {
+    public static ProcessorSupplier<String, IncidentMention, String, MergeOutput> supplier(Linker linker) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, IncidentMention, String, Incident> get() {
+            public Processor<String, IncidentMention, String, MergeOutput> get() {
                 return new MergeProcessor(linker);
             }
 
@@ -92,18 +95,21 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLUSTERS),
                                 Serdes.String(), Serdes.String()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INCIDENTS),
+                                Serdes.String(), Serdes.String()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.WAITING),
                                 Serdes.String(), Serdes.String()));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, Incident> context) {
+    public void init(ProcessorContext<String, MergeOutput> context) {
         this.context = context;
         this.mentions = new MentionStore(context.getStateStore(StoreNames.MENTIONS));
         this.index = context.getStateStore(StoreNames.MERGE_INDEX);
         this.clusters = context.getStateStore(StoreNames.CLUSTERS);
         this.incidents = context.getStateStore(StoreNames.INCIDENTS);
+        this.waiting = context.getStateStore(StoreNames.WAITING);
     }
 
     @Override
@@ -172,6 +178,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
         MergeIndex.keys(region, old).forEach(index::delete);
         mentions.delete(mentionId);
+        stopWaiting(mentionId, record);
         String oldCluster = clusters.get(MEMBER + mentionId);
         clusters.delete(MEMBER + mentionId);
         Set<String> seeds = new TreeSet<>();
@@ -429,10 +436,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         for (String gone : oldIds) {
             if (!components.containsKey(gone)) {
                 clusters.delete(CLUSTER + gone);
-                if (incidents.delete(gone) != null) {
-                    context.forward(record.withKey(gone).<Incident>withValue(null)
-                            .withHeaders(SchemaVersion.headers(SchemaVersion.INCIDENT)));
-                }
+                retract(gone, record);
             }
         }
         changed.forEach(cid -> emit(region, cid, record));
@@ -453,14 +457,69 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         List<IncidentMention> ms = NearDuplicates.withoutRepublished(all, this::fingerprint);
         List<String> mergedFrom = memberIds.stream().map(IncidentIds::forMention)
                 .filter(id -> !id.equals(cid)).distinct().sorted().toList();
+        if (!publishable(ms)) {
+            // Held: no member can stand as an incident of its own. Its reports wait, visible, for one that fits.
+            retract(cid, record);
+            for (IncidentMention m : all) {
+                if (m != null && waiting.get(m.mentionId()) == null) {
+                    waiting.put(m.mentionId(), cid);
+                    context.forward(new Record<String, MergeOutput>(m.mentionId(), new MergeOutput.WaitingChange(m),
+                            record.timestamp(), SchemaVersion.headers(SchemaVersion.MENTION)));
+                }
+            }
+            return;
+        }
+        memberIds.forEach(id -> stopWaiting(id, record));
         Incident draft = IncidentAssembler.assemble(cid, ms, List.of(), mergedFrom);
         List<Relation> relations = linker.relations(draft, ms, lookup(region));
         Incident incident = draft.withRelations(relations);
         String published = PublishedIncident.of(IncidentJson.serialize(incident), incident.date()).encode();
         if (!published.equals(incidents.get(cid))) {
             incidents.put(cid, published);
-            context.forward(new Record<>(cid, incident, record.timestamp(),
-                    SchemaVersion.headers(SchemaVersion.INCIDENT)));
+            context.forward(new Record<String, MergeOutput>(cid, new MergeOutput.IncidentChange(incident),
+                    record.timestamp(), SchemaVersion.headers(SchemaVersion.INCIDENT)));
+        }
+    }
+
+    /**
+     * The publication policy: an incident is published when at least one of its reports could stand alone, that is
+     * gives at least a month and names a place or a country. A report with only a year, or with nowhere, would
+     * otherwise be published as an incident that nobody can place, and usually duplicates one that is already there.
+     */
+    static boolean publishable(List<IncidentMention> members) {
+        for (IncidentMention m : members) {
+            if (m != null && !MentionMatcher.vague(m) && placed(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean placed(IncidentMention m) {
+        return m.location() != null && (m.location().name() != null || m.location().country() != null);
+    }
+
+    /** True when the cluster is published (or will be in this pass): links may point only at such incidents. */
+    private boolean published(String cid) {
+        List<String> memberIds = members(cid);
+        List<IncidentMention> ms = new ArrayList<>(memberIds.size());
+        memberIds.forEach(id -> ms.add(mentions.get(id)));
+        return publishable(ms);
+    }
+
+    /** Tombstones a published incident id, if it was published. */
+    private void retract(String cid, Record<?, ?> record) {
+        if (incidents.delete(cid) != null) {
+            context.forward(new Record<String, MergeOutput>(cid, new MergeOutput.IncidentChange(null),
+                    record.timestamp(), SchemaVersion.headers(SchemaVersion.INCIDENT)));
+        }
+    }
+
+    /** Tombstones a waiting report on the unresolved-mentions topic, if it was waiting. */
+    private void stopWaiting(String mentionId, Record<?, ?> record) {
+        if (waiting.delete(mentionId) != null) {
+            context.forward(new Record<String, MergeOutput>(mentionId, new MergeOutput.WaitingChange(null),
+                    record.timestamp(), SchemaVersion.headers(SchemaVersion.MENTION)));
         }
     }
 
@@ -595,7 +654,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
 
             @Override
             public String incidentOf(String mentionId) {
-                return clusters.get(MEMBER + mentionId);
+                String cid = clusters.get(MEMBER + mentionId);
+                return cid == null || !published(cid) ? null : cid;
             }
 
             @Override
