@@ -1,5 +1,6 @@
 package io.incidentstreams.cli;
 
+import io.incidentstreams.enrich.eval.CorpusScorer;
 import io.incidentstreams.enrich.eval.EventEvaluator;
 import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.enrich.extract.eval.Evaluator;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Prints precision, recall and per-field accuracy of the extractor against a gold file (--gold).",
+                "With --corpus DIR, runs the pipeline on a real-article corpus and prints the corpus scorer's figures.",
                 "With --events, also runs the pipeline on a fresh embedded broker and counts, against event-level "
                         + "gold, events published as several incidents (duplicates), events merged into one, and "
                         + "links missing or extra."})
@@ -39,7 +41,15 @@ final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--articles", required = true, paramLabel = "DIR", description = "Articles to score (files or folders, repeatable). Every article given is scored: one "
+    @Option(names = "--corpus", paramLabel = "DIR", description = "A real-article corpus folder (articles/ and gold.json, as "
+            + "../shared/corpus/a): runs the pipeline on a fresh embedded broker and prints the corpus scorer's figures, "
+            + "the gold incidents missing or split, the incidents that match no gold one and the relations missed.")
+    Path corpus;
+
+    @Option(names = "--json", description = "With --corpus: print only the figures, as one JSON object.")
+    boolean json;
+
+    @Option(names = "--articles", paramLabel = "DIR", description = "Articles to score (files or folders, repeatable). Every article given is scored: one "
                     + "without gold lines must yield nothing.")
     List<Path> articles;
 
@@ -48,8 +58,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (corpus != null) {
+            return scoreCorpus();
+        }
         if (gold == null && events == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --gold, --events or both");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --corpus DIR, or --gold, --events or both");
+        }
+        if (articles == null || articles.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gold and --events need --articles");
         }
         List<Article> read = new ArrayList<>();
         try (Stream<ReadResult> results = new ArticleFiles(io.incidentstreams.ingest.IngestOptions.defaults()).read(articles)) {
@@ -70,6 +86,25 @@ final class EvalCommand implements Callable<Integer> {
             List<Incident> incidents = DemoCommand.run(articles, rules.settings(), timeout).incidents();
             Cli.OUT.print(EventEvaluator.evaluate(eventGold, read, incidents).toText());
         }
+        return IncidentsCli.OK;
+    }
+
+    private int scoreCorpus() throws Exception {
+        Path goldFile = corpus.resolve("gold.json");
+        Path articleDir = corpus.resolve("articles");
+        if (!java.nio.file.Files.isRegularFile(goldFile) || !java.nio.file.Files.isDirectory(articleDir)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    corpus + " is not a corpus folder: it needs gold.json and articles/");
+        }
+        com.fasterxml.jackson.databind.JsonNode goldJson = CorpusScorer.readGold(goldFile);
+        List<Incident> incidents = DemoCommand.run(List.of(articleDir), rules.settings(), timeout).incidents();
+        CorpusScorer.Score score = CorpusScorer.score(goldJson, incidents);
+        if (json) {
+            Cli.OUT.println(io.incidentstreams.serde.Json.MAPPER.writeValueAsString(score.figures()));
+        } else {
+            Cli.OUT.print(score.toText());
+        }
+        Cli.OUT.flush();
         return IncidentsCli.OK;
     }
 }
