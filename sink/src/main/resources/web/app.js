@@ -8,6 +8,7 @@
     ['agreement_truce', 'Truce / agreement', '#2e9d4a'],
     ['shelling_missile_attack', 'Shelling / rocket / missile', '#e6550d'],
     ['air_drone_strike', 'Air / drone strike', '#3182bd'],
+    ['drone_attack', 'Drone attack (non-state)', '#6baed6'],
     ['suicide_bomb_attack', 'Suicide bomb', '#756bb1'],
     ['ied_attack', 'IED / roadside bomb', '#8c564b'],
     ['grenade_attack', 'Grenade', '#e377c2'],

@@ -1075,8 +1075,10 @@ final class MentionAssembler {
         if (a == b || weak || a == IncidentType.OTHER_VIOLENCE || b == IncidentType.OTHER_VIOLENCE) {
             return true;
         }
-        return BOMBS.contains(a) && BOMBS.contains(b);
+        return BOMBS.contains(a) && BOMBS.contains(b) || DRONES.contains(a) && DRONES.contains(b);
     }
+
+    private static final Set<IncidentType> DRONES = Set.of(IncidentType.AIR_DRONE_STRIKE, IncidentType.DRONE_ATTACK);
 
     private static boolean partiesCompatible(Draft d, HitInfo hi) {
         Set<String> fam = new java.util.HashSet<>();
@@ -1553,7 +1555,38 @@ final class MentionAssembler {
      */
     private static final Set<String> GUN_ONLY = Set.of("gun");
 
+    /** Actor kinds that fly an air force's or an army's drones: their drone attacks are air/drone strikes. */
+    private static final Set<String> STATE_KINDS = Set.of("state", "coalition", "security-forces");
+    /** Actor kinds whose drones are a group's weapon, not an air force's. */
+    private static final Set<String> GROUP_KINDS = Set.of("militia", "jihadist", "rebels", "insurgents");
+    private static final Set<String> DRONE_ONLY = Set.of("drone");
+
+    /**
+     * Drones of a non-state group make a drone attack, those of a state an air/drone strike, whatever word the
+     * text used: "a drone strike on the base" by a militia is still its drone attack.
+     */
+    private static IncidentType droneType(Draft d) {
+        boolean state = false;
+        boolean group = false;
+        for (Draft.ActorState s : d.actors.values()) {
+            if ("perpetrator".equals(s.role)) {
+                state |= STATE_KINDS.contains(s.def.kind());
+                group |= GROUP_KINDS.contains(s.def.kind());
+            }
+        }
+        if (d.type == IncidentType.DRONE_ATTACK && state && !group) {
+            return IncidentType.AIR_DRONE_STRIKE;
+        }
+        if (d.type == IncidentType.AIR_DRONE_STRIKE && group && !state && d.weapons.equals(DRONE_ONLY)) {
+            return IncidentType.DRONE_ATTACK;
+        }
+        return d.type;
+    }
+
     private static IncidentType refineType(Draft d) {
+        if (d.type == IncidentType.DRONE_ATTACK || d.type == IncidentType.AIR_DRONE_STRIKE) {
+            return droneType(d);
+        }
         if (d.type != IncidentType.ATTACK_ON_CIVILIANS && d.type != IncidentType.OTHER_VIOLENCE) {
             return d.type;
         }

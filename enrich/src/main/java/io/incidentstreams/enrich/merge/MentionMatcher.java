@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Decides whether two mentions report the same real-world event. The decision depends only on the two mentions,
  * so the clusters it induces (connected components) do not depend on arrival order.
  *
- * <p>Candidates must agree on type; their dates must fit within a window that respects precision; places must be
+ * <p>Candidates must have compatible types ({@link IncidentType#mayBeSameEventAs}); their dates must fit within a window that respects precision; places must be
  * close; casualty figures and claimed perpetrators must not contradict each other. A vague report (no day or
  * month) has no edges: {@link #attachable} names the dated reports it may belong to, and the merge step attaches
  * it only when they all belong to one incident, so a vague report never joins two incidents into one.
@@ -34,7 +34,7 @@ public final class MentionMatcher {
     }
 
     public static boolean matches(IncidentMention a, IncidentMention b) {
-        if (a.mentionId().equals(b.mentionId()) || a.type() != b.type()) {
+        if (a.mentionId().equals(b.mentionId()) || !a.type().mayBeSameEventAs(b.type())) {
             return false;
         }
         // The extractor already split one article's incidents apart.
@@ -60,12 +60,12 @@ public final class MentionMatcher {
     }
 
     /**
-     * False when {@code matches(a, b)} is certainly false, from {@code b}'s profile alone: another type, or two
+     * False when {@code matches(a, b)} is certainly false, from {@code b}'s profile alone: an incompatible type, or two
      * places finer than a country more than {@link #AREA_KM} apart. Never false for a pair that matches; the merge
      * step reads a candidate's mention only when this is true.
      */
     public static boolean mayMatch(IncidentMention a, MatchProfile b) {
-        if (a.type() != b.type()) {
+        if (!a.type().mayBeSameEventAs(b.type())) {
             return false;
         }
         Location l = a.location();
@@ -92,7 +92,7 @@ public final class MentionMatcher {
      * when all its candidates belong to one incident, and leaves it alone when they are several.
      */
     public static boolean attachable(IncidentMention v, IncidentMention d, Window window) {
-        if (v.articleId().equals(d.articleId()) || v.type() != d.type() || !vague(v) || vague(d)) {
+        if (v.articleId().equals(d.articleId()) || !v.type().mayBeSameEventAs(d.type()) || !vague(v) || vague(d)) {
             return false;
         }
         PlaceFit place = placeFit(v.location(), d.location());

@@ -57,7 +57,7 @@ class MatchProfileTest {
         assertThat(matching).isPositive();
         assertThat(ruledOut).isPositive();
         IncidentMention greenZone = attack().article("a").build();
-        assertThat(MentionMatcher.mayMatch(greenZone, MatchProfile.of(attack().type(IncidentType.AIR_DRONE_STRIKE)
+        assertThat(MentionMatcher.mayMatch(greenZone, MatchProfile.of(attack().type(IncidentType.IED_ATTACK)
                 .article("b").build()))).as("another type").isFalse();
         assertThat(MentionMatcher.mayMatch(greenZone, MatchProfile.of(attack().location(MentionBuilder.ERBIL)
                 .article("b").build()))).as("Erbil, 320 km away").isFalse();

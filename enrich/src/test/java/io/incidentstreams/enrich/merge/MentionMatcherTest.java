@@ -47,8 +47,21 @@ class MentionMatcherTest {
     }
 
     @Test
-    void differentTypesNeverMatch() {
-        assertThat(same(attack(), attack().type(IncidentType.AIR_DRONE_STRIKE))).isFalse();
+    void typesOfDifferentMeansNeverMatch() {
+        assertThat(same(attack(), attack().type(IncidentType.IED_ATTACK))).isFalse();
+        assertThat(same(attack(), attack().type(IncidentType.ARMED_CLASH))).isFalse();
+        assertThat(same(attack(), truce())).isFalse();
+    }
+
+    @Test
+    void reportsNamingOneMeansDifferentlyOrOnlyTheirVictimsMayMatch() {
+        assertThat(same(attack(), attack().type(IncidentType.AIR_DRONE_STRIKE))).as("missiles and an air strike").isTrue();
+        assertThat(same(attack().type(IncidentType.IED_ATTACK), attack().type(IncidentType.SUICIDE_BOMB_ATTACK)))
+                .as("a car bomb and a suicide bombing").isTrue();
+        assertThat(same(attack().type(IncidentType.DRONE_ATTACK), attack().type(IncidentType.AIR_DRONE_STRIKE)))
+                .as("a drone attack and a drone strike").isTrue();
+        assertThat(same(attack().type(IncidentType.IED_ATTACK), attack().type(IncidentType.ATTACK_ON_CIVILIANS)))
+                .as("a bombing and an attack on civilians").isTrue();
     }
 
     @Test
@@ -108,7 +121,7 @@ class MentionMatcherTest {
         assertThat(MentionMatcher.attachable(attack().date(null, null).killed(0).wounded(0).article("a").build(),
                 attack().killed(3).article("b").build(), OPEN)).isFalse();
         assertThat(MentionMatcher.attachable(attack().date(null, null).article("a").build(),
-                attack().type(IncidentType.AIR_DRONE_STRIKE).article("b").build(), OPEN)).isFalse();
+                attack().type(IncidentType.IED_ATTACK).article("b").build(), OPEN)).isFalse();
         assertThat(MentionMatcher.attachable(attack().date(null, null).article("a").build(),
                 attack().article("a").index(1).build(), OPEN)).as("same article").isFalse();
     }

@@ -82,7 +82,7 @@ class EvaluatorTest {
     @Test
     void countsEveryMentionOfAnArticleWithoutGoldLinesAsSpurious() throws Exception {
         List<GoldIncident> gold = Evaluator.readGold(new StringReader(
-                "{\"article\": \"basra_airport_drone.txt\", \"type\": \"air_drone_strike\", \"date\": \"2021-06-26\", "
+                "{\"article\": \"basra_airport_drone.txt\", \"type\": \"drone_attack\", \"date\": \"2021-06-26\", "
                         + "\"datePrecision\": \"day\", \"location\": \"Basra\", \"killed\": 0, \"wounded\": 0, "
                         + "\"perpetrator\": \"Iran-backed militias\", \"status\": \"blamed\", "
                         + "\"background\": false}"));
@@ -98,7 +98,7 @@ class EvaluatorTest {
     @Test
     void acceptsAFinerPlaceInsideTheExpectedOneAndGazetteerAliases() throws Exception {
         List<GoldIncident> gold = Evaluator.readGold(new StringReader(
-                "{\"article\": \"basra_airport_drone.txt\", \"type\": \"air_drone_strike\", \"date\": \"2021-06-26\", "
+                "{\"article\": \"basra_airport_drone.txt\", \"type\": \"drone_attack\", \"date\": \"2021-06-26\", "
                         + "\"datePrecision\": \"day\", \"location\": \"Basrah\", \"killed\": 0, \"wounded\": 0, "
                         + "\"perpetrator\": \"Iranian-backed militias\", \"status\": \"blamed\", "
                         + "\"background\": false}"));
