@@ -22,7 +22,8 @@ import java.util.stream.StreamSupport;
  * <p>Formats, by file name: {@code *.jsonl} is JSON Lines (one article object per line, see {@link JsonLinesFile}),
  * {@code *.json} is one article object or an array of them, anything else is the plain-text sample format (an
  * optional {@code date YYYY-MM-DD} prefix, then the text; see {@link SampleText}). Directories are walked
- * recursively in sorted order ({@link PathWalker}).
+ * recursively in sorted order ({@link PathWalker}). A symbolic link inside a folder is rejected unless links are
+ * followed ({@link IngestOptions#followLinks()}): a link could otherwise publish any file the process can read.
  *
  * <p>Every input that is not an article becomes a {@link ReadResult.Rejected} with a reason, and reading goes on
  * with the next one: an empty, binary (NUL bytes), non-UTF-8, unreadable or oversized file, an impossible date,
@@ -33,17 +34,27 @@ public final class ArticleFiles {
     static final int SNIFF_BYTES = 8 * 1024;
 
     private final int maxArticleBytes;
+    private final boolean followLinks;
 
-    /** @param maxArticleBytes largest article text accepted, in bytes of UTF-8 */
+    /** @param maxArticleBytes largest article text accepted, in bytes of UTF-8; links are not followed */
     public ArticleFiles(int maxArticleBytes) {
+        this(maxArticleBytes, false);
+    }
+
+    /**
+     * @param maxArticleBytes largest article text accepted, in bytes of UTF-8
+     * @param followLinks     read symbolic links found inside folders instead of rejecting them
+     */
+    public ArticleFiles(int maxArticleBytes, boolean followLinks) {
         if (maxArticleBytes < 1) {
             throw new IllegalArgumentException("maxArticleBytes must be at least 1, got " + maxArticleBytes);
         }
         this.maxArticleBytes = maxArticleBytes;
+        this.followLinks = followLinks;
     }
 
     public ArticleFiles(IngestOptions options) {
-        this(options.maxArticleBytes());
+        this(options.maxArticleBytes(), options.followLinks());
     }
 
     /**
@@ -51,7 +62,7 @@ public final class ArticleFiles {
      * file open: close it (try-with-resources) to release that file if it is not read to the end.
      */
     public Stream<ReadResult> read(List<Path> inputs) {
-        Results results = new Results(new PathWalker(inputs));
+        Results results = new Results(new PathWalker(inputs, followLinks));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(results::close);
     }

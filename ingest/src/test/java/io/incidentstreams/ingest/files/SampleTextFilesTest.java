@@ -249,7 +249,10 @@ class SampleTextFilesTest {
         Files.createSymbolicLink(dir.resolve("b.txt"), dir.resolve("deleted.txt"));
         files.text("c.txt", CHECKPOINT_CLASH);
 
-        List<ReadResult> results = read(dir);
+        List<ReadResult> results;
+        try (Stream<ReadResult> all = new ArticleFiles(IngestOptions.DEFAULT_MAX_ARTICLE_BYTES, true).read(dir)) {
+            results = all.toList();
+        }
 
         assertThat(results).extracting(ReadResult::source)
                 .containsExactly(dir.resolve("a.txt").toString(), dir.resolve("b.txt").toString(),
