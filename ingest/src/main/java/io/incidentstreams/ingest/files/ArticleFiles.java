@@ -27,7 +27,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Every input that is not an article becomes a {@link ReadResult.Rejected} with a reason, and reading goes on
  * with the next one: an empty, binary (NUL bytes), non-UTF-8, unreadable or oversized file, an impossible date,
- * a malformed JSON line, HTML instead of text. Oversized inputs are recognised by their size and never read whole.
+ * a malformed JSON line, HTML instead of text. In JSON Lines a line holding NUL bytes is rejected alone; the file
+ * is rejected whole only when most lines of its first 8 KiB hold them. Oversized inputs are recognised by their size and never read whole.
  */
 public final class ArticleFiles {
     /** How many leading bytes of a JSON file are checked for NUL bytes before it is parsed. */
@@ -125,7 +126,7 @@ public final class ArticleFiles {
             buffered.mark(SNIFF_BYTES);
             byte[] head = buffered.readNBytes(SNIFF_BYTES);
             buffered.reset();
-            if (Utf8.containsNul(head, 0, head.length)) {
+            if (Utf8.containsNul(head, 0, head.length) && (format == Format.JSON || mostlyBinaryLines(head))) {
                 buffered.close();
                 byte[] raw = size <= maxArticleBytes ? Files.readAllBytes(path) : null;
                 return single(raw == null
@@ -139,6 +140,28 @@ public final class ArticleFiles {
             closeQuietly(in);
             return single(new ReadResult.Rejected(source, "cannot read file: " + Rejections.describe(e), null));
         }
+    }
+
+    /**
+     * True when most lines of a JSON Lines file's head hold NUL bytes: a binary file, rejected whole. A file where
+     * only some lines do is read line by line, and those lines alone are rejected.
+     */
+    static boolean mostlyBinaryLines(byte[] head) {
+        int lines = 0;
+        int binary = 0;
+        int start = 0;
+        for (int i = 0; i <= head.length; i++) {
+            if (i == head.length || head[i] == '\n') {
+                if (i > start) {
+                    lines++;
+                    if (Utf8.containsNul(head, start, i - start)) {
+                        binary++;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return 2 * binary > lines;
     }
 
     private ReadResult tooLarge(String source, long size) {

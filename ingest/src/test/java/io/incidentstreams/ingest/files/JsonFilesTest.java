@@ -188,6 +188,27 @@ class JsonFilesTest {
     }
 
     @Test
+    void lineHoldingANulByteIsRejectedAloneAndTheOtherLinesAreRead() {
+        byte[] good1 = (jsonArticle().id("a").text(MARKET_ATTACK).line() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"id\": \"b\", \"text\": \"nul\u0000here\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] good3 = (jsonArticle().id("c").text(TRUCE_TALKS).line() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[good1.length + bad.length + good3.length];
+        System.arraycopy(good1, 0, content, 0, good1.length);
+        System.arraycopy(bad, 0, content, good1.length, bad.length);
+        System.arraycopy(good3, 0, content, good1.length + bad.length, good3.length);
+        Path file = files.bytes("mixed.jsonl", content);
+
+        List<ReadResult> results = read(file);
+
+        assertThat(results).hasSize(3);
+        assertThat(article(results.get(0)).id()).isEqualTo("a");
+        Rejected rejected = rejection(results.get(1));
+        assertThat(rejected.source()).isEqualTo(file + ":2");
+        assertThat(rejected.reason()).isEqualTo("line 2: binary content (NUL bytes)");
+        assertThat(article(results.get(2)).id()).isEqualTo("c");
+    }
+
+    @Test
     void binaryJsonLinesFileIsRejectedAsAWhole() {
         Path file = files.bytes("data.jsonl", new byte[] {'{', 0, 1, 2, 0, '\n', 0, 0});
 
