@@ -248,4 +248,22 @@ class FeedPollerTest {
 
         assertThat(failures).containsExactly("/huge: Content-Length " + huge.length() + " exceeds the limit of 1000 bytes");
     }
+
+    @Test
+    void anItemWhoseLinkIsNotHttpGoesToTheDeadLettersAndItsLinkIsNeverFetched() throws Exception {
+        server.serve("/feed", "application/rss+xml", Feeds.rss("Example News")
+                .item("urn:ex:6", "javascript:alert(1)", "Headline", null, Feeds.BASE_ATTACK)
+                .item("urn:ex:7", page("/fine"), "Other", null, Feeds.DRONE_STRIKE).xml());
+        settings = settings.withFetchPages(true);
+        server.serve("/fine", "text/html; charset=utf-8", PageTextTest.boilerplatePage());
+
+        poller("/feed").pollEachOnce();
+
+        assertThat(ledger.articleIds()).containsExactly("urn:ex:7");
+        assertThat(ledger.deadLetters).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("item link: url 'javascript:alert(1)' is not an http or https URL");
+            assertThat(r.source()).isEqualTo(server.uri("/feed") + " item urn:ex:6");
+        });
+        assertThat(ledger.marks).containsKey("feed-item:urn:ex:6");
+    }
 }

@@ -77,6 +77,23 @@ class JsonFilesTest {
     }
 
     @Test
+    void articleWhoseUrlIsNotHttpOrHttpsIsRejectedAndTheOtherLinesGoThrough() {
+        Path file = files.jsonLines("urls.jsonl",
+                jsonArticle().id("x1").url("javascript:alert(1)").text(MARKET_ATTACK).line(),
+                jsonArticle().id("x2").url(" JavaScript:alert(document.cookie)").text(TRUCE_TALKS).line(),
+                jsonArticle().id("x3").url("data:text/html,<script>alert(1)</script>").text(TRUCE_TALKS).line(),
+                jsonArticle().id("x4").url("HTTPS://news.example/ok").text(CHECKPOINT_CLASH).line());
+
+        List<ReadResult> results = read(file);
+
+        assertThat(rejection(results.get(0)).reason())
+                .isEqualTo("line 1: url 'javascript:alert(1)' is not an http or https URL");
+        assertThat(rejection(results.get(1)).reason()).startsWith("line 2: url 'JavaScript:");
+        assertThat(rejection(results.get(2)).reason()).startsWith("line 3: url 'data:");
+        assertThat(article(results.get(3)).url()).isEqualTo("HTTPS://news.example/ok");
+    }
+
+    @Test
     void offsetDateTimeIsAcceptedAsPublicationDate() {
         Path file = files.jsonLines("t.jsonl",
                 jsonArticle().publishedAt("2021-06-03T08:15:00+03:00").text(TRUCE_TALKS).line());
