@@ -26,8 +26,8 @@ class FeedPollerTest {
             failures.add(feed.getPath() + ": " + reason);
         }
     };
-    private final HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults()
-            .withTimeout(Duration.ofMillis(700)));
+    private HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults()
+            .withTimeout(Duration.ofMillis(700)).withAllowPrivateHosts(true));
     private FeedSettings settings = FeedSettings.defaults().withPageRetries(3, Duration.ofMillis(10));
 
     @BeforeEach
