@@ -4,6 +4,7 @@ import io.incidentstreams.ingest.ArticleIds;
 import io.incidentstreams.ingest.ReadResult;
 import io.incidentstreams.ingest.WebUrls;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -243,6 +244,12 @@ public final class FeedPoller {
             String reason = "feed item has no title, summary or page text"
                     + (pageError == null ? "" : " (page: " + pageError + ")");
             return batch.deadLetter(new ReadResult.Rejected(source, reason, null))
+                    .mark(markKey(id), new IngestMark(IngestMark.FEED_ITEM, feed.toString(), null, null, null, now));
+        }
+        String outOfRange = PublicationDates.outOfRange(publishedAt, Instant.now());
+        if (outOfRange != null) {
+            return batch.deadLetter(new ReadResult.Rejected(source, (page != null && page.publishedAt() != null
+                            ? "page " : "item ") + outOfRange, null))
                     .mark(markKey(id), new IngestMark(IngestMark.FEED_ITEM, feed.toString(), null, null, null, now));
         }
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;

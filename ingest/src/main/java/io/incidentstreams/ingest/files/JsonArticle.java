@@ -5,6 +5,8 @@ import io.incidentstreams.ingest.ArticleIds;
 import io.incidentstreams.ingest.ReadResult;
 import io.incidentstreams.ingest.WebUrls;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +65,10 @@ final class JsonArticle {
             if (Article.parsePublished(publishedAt).isEmpty()) {
                 return Rejections.of(source, where + ": impossible publishedAt '" + publishedAt
                         + "' (expected a real date as YYYY-MM-DD or an ISO offset date-time)", raw.get(), maxTextBytes);
+            }
+            String outOfRange = PublicationDates.outOfRange(publishedAt, Instant.now());
+            if (outOfRange != null) {
+                return Rejections.of(source, where + ": " + outOfRange, raw.get(), maxTextBytes);
             }
         } else {
             publishedAt = null;

@@ -250,6 +250,19 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemDatedInTheYear3000GoesToTheDeadLettersWithTheReason() throws Exception {
+        server.serve("/feed", "application/rss+xml", Feeds.rss("Example News")
+                .item("urn:ex:8", page("/a8"), "Headline", "Wed, 01 Jan 3000 10:00:00 GMT", Feeds.BASE_ATTACK)
+                .item("urn:ex:9", page("/a9"), "Other", "Tue, 17 Nov 2020 19:30:00 +0300", Feeds.DRONE_STRIKE).xml());
+
+        poller("/feed").pollEachOnce();
+
+        assertThat(ledger.articleIds()).containsExactly("urn:ex:9");
+        assertThat(ledger.deadLetters).singleElement().satisfies(r -> assertThat(r.reason())
+                .startsWith("item publishedAt '3000-01-01T10:00:00Z' is more than a day in the future"));
+    }
+
+    @Test
     void anItemWhoseLinkIsNotHttpGoesToTheDeadLettersAndItsLinkIsNeverFetched() throws Exception {
         server.serve("/feed", "application/rss+xml", Feeds.rss("Example News")
                 .item("urn:ex:6", "javascript:alert(1)", "Headline", null, Feeds.BASE_ATTACK)

@@ -94,6 +94,26 @@ class JsonFilesTest {
     }
 
     @Test
+    void publicationDatesInTheYear3000OrTheYear1AreRejectedWithTheirReason() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        Path file = files.jsonLines("dates.jsonl",
+                jsonArticle().id("d1").publishedAt("3000-01-01").text(MARKET_ATTACK).line(),
+                jsonArticle().id("d2").publishedAt("0001-01-01").text(TRUCE_TALKS).line(),
+                jsonArticle().id("d3").publishedAt("3000-06-01T10:00:00Z").text(TRUCE_TALKS).line(),
+                jsonArticle().id("d4").publishedAt(tomorrow).text(CHECKPOINT_CLASH).line(),
+                jsonArticle().id("d5").publishedAt("1900-01-01").text(CHECKPOINT_CLASH).line());
+
+        List<ReadResult> results = read(file);
+
+        assertThat(rejection(results.get(0)).reason())
+                .startsWith("line 1: publishedAt '3000-01-01' is more than a day in the future");
+        assertThat(rejection(results.get(1)).reason()).isEqualTo("line 2: publishedAt '0001-01-01' is before 1900-01-01");
+        assertThat(rejection(results.get(2)).reason()).contains("more than a day in the future");
+        assertThat(article(results.get(3)).publishedAt()).isEqualTo(tomorrow);
+        assertThat(article(results.get(4)).publishedAt()).isEqualTo("1900-01-01");
+    }
+
+    @Test
     void offsetDateTimeIsAcceptedAsPublicationDate() {
         Path file = files.jsonLines("t.jsonl",
                 jsonArticle().publishedAt("2021-06-03T08:15:00+03:00").text(TRUCE_TALKS).line());
