@@ -38,9 +38,27 @@
     return n;
   }
 
+  // The URL when it is absolute http or https, else null: a javascript: or data: link would run on click.
+  function webUrl(url) {
+    if (typeof url !== 'string') return null;
+    try {
+      const u = new URL(url);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function html(tag, attrs, text) {
     const n = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, v);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'href' || k === 'src') {
+        const url = webUrl(v);
+        if (url !== null) n.setAttribute(k, url);
+      } else {
+        n.setAttribute(k, v);
+      }
+    }
     if (text !== undefined && text !== null) n.textContent = text;
     return n;
   }
@@ -375,8 +393,8 @@
       const div = html('div', { class: 'source', 'data-article': s.articleId });
       const head = html('div');
       const name = s.title || 'article ' + (s.articleId.length > 40 ? s.articleId.slice(0, 24) + '…' : s.articleId);
-      if (s.url) {
-        const a = html('a', { href: s.url, target: '_blank', rel: 'noopener' }, name);
+      if (webUrl(s.url)) {
+        const a = html('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, name);
         head.appendChild(a);
       } else {
         head.appendChild(html('strong', {}, name));

@@ -25,8 +25,11 @@ import picocli.CommandLine.Parameters;
         description = {"Polls RSS and Atom feeds and publishes each new item to the raw-articles topic, until Ctrl-C.",
                 "Items already published (by this or an earlier run) are remembered on the ingest-state topic and "
                         + "never published twice.",
+                "Hosts that resolve to loopback, link-local or private addresses are refused unless "
+                        + "--allow-private-hosts is given.",
                 "Options also read the environment: INCIDENTS_FEEDS_FILE, INCIDENTS_FEED_INTERVAL, "
-                        + "INCIDENTS_FEED_FETCH_PAGES, INCIDENTS_FEED_HOST_DELAY, INCIDENTS_FEED_USER_AGENT."})
+                        + "INCIDENTS_FEED_FETCH_PAGES, INCIDENTS_FEED_HOST_DELAY, INCIDENTS_FEED_USER_AGENT, "
+                        + "INCIDENTS_FEED_ALLOW_PRIVATE_HOSTS."})
 final class FeedIngestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,6 +81,12 @@ final class FeedIngestCommand implements Callable<Integer> {
             description = "Tries per page before its summary is published instead (default: ${DEFAULT-VALUE}).")
     int pageAttempts;
 
+    @Option(names = "--allow-private-hosts", defaultValue = "${env:INCIDENTS_FEED_ALLOW_PRIVATE_HOSTS:-false}",
+            fallbackValue = "true", arity = "0..1",
+            description = "Also fetch feeds and pages from loopback, link-local and private addresses (refused by "
+                    + "default, after DNS and after every redirect).")
+    boolean allowPrivateHosts;
+
     @Option(names = "--once", description = "Poll each feed once, then exit (exit code 1 if any feed failed).")
     boolean once;
 
@@ -108,7 +117,8 @@ final class FeedIngestCommand implements Callable<Integer> {
             settings = FeedSettings.defaults().withInterval(interval).withFetchPages(fetchPages)
                     .withHostDelay(hostDelay).withLimits(maxFeedBytes, maxPageBytes)
                     .withPageRetries(pageAttempts, FeedSettings.defaults().backoffBase());
-            http = HttpFetcher.Settings.defaults().withTimeout(timeout).withUserAgent(userAgent);
+            http = HttpFetcher.Settings.defaults().withTimeout(timeout).withUserAgent(userAgent)
+                    .withAllowPrivateHosts(allowPrivateHosts);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.incidentstreams.cli;
 
 import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.ingest.IngestOptions;
 import io.incidentstreams.ingest.IngestSummary;
 import io.incidentstreams.ingest.Ingester;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Publishes articles to the raw-articles topic. */
@@ -27,7 +29,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Command(name = "files", mixinStandardHelpOptions = true,
             description = {"Publishes article files and folders: sample text (optional ' date YYYY-MM-DD ' prefix) and JSON Lines.",
-                    "Bad files are reported, sent to the dead-letter topic, and skipped; exit code 1 if any was rejected."})
+                    "Bad files are reported, sent to the dead-letter topic, and skipped; exit code 1 if any was rejected.",
+                    "Symbolic links inside folders are rejected unless --follow-links is given."})
     static final class Files implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
@@ -35,10 +38,15 @@ final class IngestCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders (read recursively).")
         List<Path> paths;
 
+        @Option(names = "--follow-links",
+                description = "Read symbolic links found inside folders; by default they are rejected and reported.")
+        boolean followLinks;
+
         @Override
         public Integer call() {
             try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
-                IngestSummary summary = ingest(brokers.config(), paths);
+                IngestSummary summary = ingest(brokers.config(), paths,
+                        IngestOptions.defaults().withFollowLinks(followLinks));
                 return summary.rejected() == 0 ? IncidentsCli.OK : IncidentsCli.FAILED;
             }
         }
@@ -46,7 +54,12 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Ingests with progress and a summary on stderr. */
     static IngestSummary ingest(PipelineConfig config, List<Path> inputs) {
-        IngestSummary summary = new Ingester(config).ingest(inputs, p -> Cli.err("ingest: " + p.describe()));
+        return ingest(config, inputs, IngestOptions.defaults());
+    }
+
+    static IngestSummary ingest(PipelineConfig config, List<Path> inputs, IngestOptions options) {
+        IngestSummary summary = new Ingester(config, options).ingest(inputs,
+                p -> Cli.err("ingest: " + p.describe()));
         Cli.err("ingest: " + summary.describe());
         return summary;
     }

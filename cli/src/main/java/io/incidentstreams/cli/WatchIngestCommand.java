@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "A file is read once its size and modification time have not changed for --settle; write under a "
                         + "hidden or .tmp/.part name and rename into place to be safe at any speed.",
                 "Files already published (by this or an earlier run) are remembered on the ingest-state topic and "
-                        + "not published again; a changed file publishes only its new or changed articles."})
+                        + "not published again; a changed file publishes only its new or changed articles.",
+                "Symbolic links in the folder are never read; each is reported once."})
 final class WatchIngestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,6 +75,11 @@ final class WatchIngestCommand implements Callable<Integer> {
                                 public void published(Path file, int published, int unchanged, int rejected) {
                                     Cli.err("watch: " + file + ": published " + published + ", already published "
                                             + unchanged + ", rejected " + rejected);
+                                }
+
+                                @Override
+                                public void skipped(Path file, String reason) {
+                                    Cli.err("watch: skipped " + file + ": " + reason);
                                 }
 
                                 @Override

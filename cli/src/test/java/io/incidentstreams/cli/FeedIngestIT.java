@@ -52,7 +52,7 @@ class FeedIngestIT {
     private String[] feedCommand(LocalFeedServer server, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("ingest", "feed", server.feed().toString(),
                 "--bootstrap-servers", SharedKafkaBroker.bootstrapServers(), "--topic-prefix", prefix,
-                "--host-delay", "0s"));
+                "--host-delay", "0s", "--allow-private-hosts"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -117,6 +117,21 @@ class FeedIngestIT {
                     .containsExactlyInAnyOrder("urn:example:base-1117", "urn:example:patrol-1118",
                             "urn:example:strike-1119");
             assertThat(server.requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aFeedOnALoopbackAddressIsRefusedWithoutTheAllowFlag() throws Exception {
+        try (LocalFeedServer server = new LocalFeedServer()) {
+            server.publish("urn:example:base-1117", "Rockets hit Ain al-Asad", "Tue, 17 Nov 2020 19:30:00 +0300",
+                    BASE_ATTACK);
+
+            int exit = IncidentsCli.run("ingest", "feed", server.feed().toString(), "--once",
+                    "--bootstrap-servers", SharedKafkaBroker.bootstrapServers(), "--topic-prefix", prefix);
+
+            assertThat(exit).as("a feed that failed").isEqualTo(IncidentsCli.FAILED);
+            assertThat(server.requests()).as("never asked").isZero();
+            assertThat(RawTopic.readCommitted(config)).isEmpty();
         }
     }
 

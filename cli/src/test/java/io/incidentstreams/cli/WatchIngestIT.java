@@ -80,6 +80,18 @@ class WatchIngestIT {
     }
 
     @Test
+    void aSymbolicLinkToAFileOutsideTheFolderIsNeverPublished(@TempDir Path elsewhere) throws Exception {
+        Path secret = Files.writeString(elsewhere.resolve("passwd"), "date 2020-11-18 " + FeedIngestIT.PATROL_BOMB);
+        Files.createSymbolicLink(dir.resolve("p.txt"), secret);
+        drop("base.txt", "date 2020-11-17 " + FeedIngestIT.BASE_ATTACK);
+
+        assertThat(IncidentsCli.run(watchCommand("--once"))).isZero();
+
+        assertThat(RawTopic.readCommitted(config)).extracting(r -> r.value().text())
+                .containsExactly(FeedIngestIT.BASE_ATTACK);
+    }
+
+    @Test
     void aFolderThatDoesNotExistIsAUsageError() {
         assertThat(IncidentsCli.run("ingest", "watch", dir.resolve("missing").toString(),
                 "--bootstrap-servers", SharedKafkaBroker.bootstrapServers())).isEqualTo(IncidentsCli.USAGE);

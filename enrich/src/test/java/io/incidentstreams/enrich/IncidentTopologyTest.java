@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.dedup.InvalidArticleException;
 import io.incidentstreams.enrich.link.Linker;
 import io.incidentstreams.enrich.merge.IncidentIds;
 import io.incidentstreams.enrich.testing.MentionBuilder;
@@ -561,6 +562,26 @@ class IncidentTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(header(dead, "__streams.errors.message")).contains("null value");
         assertThat(liveState()).hasSize(1);
+    }
+
+    @Test
+    void anArticlePublishedInTheYear3000OrTheYear1GoesToTheDeadLetterTopicWithItsReason() {
+        extraction.put("future", List.of(attack().article("future").index(0).build()));
+        extraction.put("ancient", List.of(attack().article("ancient").index(0).build()));
+        extraction.put("next-day", List.of(attack().article("next-day").index(0).build()));
+        java.time.Instant recordTime = java.time.Instant.parse("2020-11-18T08:00:00Z");
+        raw.pipeInput("future", article("future").published("3000-01-01").build(), recordTime);
+        raw.pipeInput("ancient", article("ancient").published("0001-01-01").build(), recordTime);
+        raw.pipeInput("next-day", article("next-day").published("2020-11-19").build(), recordTime);
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, "__streams.errors.message")).containsExactly(
+                "article future: publishedAt '3000-01-01' is more than a day in the future "
+                        + "(after 2020-11-19T08:00:00Z)",
+                "article ancient: publishedAt '0001-01-01' is before 1900-01-01");
+        assertThat(dead).extracting(r -> header(r, "__streams.errors.exception"))
+                .containsOnly(InvalidArticleException.class.getName());
+        assertThat(liveState()).as("the article dated the day after its record passes").hasSize(1);
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {

@@ -2,10 +2,12 @@ package io.incidentstreams.enrich.dedup;
 
 import io.incidentstreams.enrich.StoreNames;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,7 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  * content is an edit: it passes through and is extracted again.
  *
  * <p>Input and output: key article id, value {@link Article}. A null value, a missing id or an empty text is
- * not an article: it raises {@link InvalidArticleException}, which sends the record to the dead-letter topic.
+ * not an article, nor is one published before 1900 or more than a day after the record's timestamp
+ * ({@link PublicationDates}): it raises {@link InvalidArticleException}, which sends the record to the dead-letter
+ * topic.
  * The raw topic is keyed by article id, so every version of one article meets its digest in one task.
  *
  * <p>Digests are kept for {@code dedup.retention.ms} of stream time after the article's record timestamp, then
@@ -91,6 +95,10 @@ public final class ArticleDedupProcessor implements Processor<String, Article, S
         }
         if (article.text() == null || article.text().isBlank()) {
             throw new InvalidArticleException("article " + id + " has no text");
+        }
+        String outOfRange = PublicationDates.outOfRange(article.publishedAt(), Instant.ofEpochMilli(record.timestamp()));
+        if (outOfRange != null) {
+            throw new InvalidArticleException("article " + id + ": " + outOfRange);
         }
         String digest = digest(article, rulesVersion);
         String stored = digests.get(id);

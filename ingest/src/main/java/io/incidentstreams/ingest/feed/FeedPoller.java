@@ -2,7 +2,9 @@ package io.incidentstreams.ingest.feed;
 
 import io.incidentstreams.ingest.ArticleIds;
 import io.incidentstreams.ingest.ReadResult;
+import io.incidentstreams.ingest.WebUrls;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * a guid that is not (a bare number, say) qualified by the feed's host as {@code host#guid} so that two outlets'
  * "1234" stay apart, else the link, else {@code sha256:} of the text, as {@link ArticleIds} does for files.
  * {@code publishedAt} is the item's date (published, else updated) in UTC; with pages, the page's own date when it
- * has one (it keeps the outlet's offset), else the item's.
+ * has one (it keeps the outlet's offset), else the item's. An item whose link is not http or https is
+ * dead-lettered, its page never fetched.
  */
 public final class FeedPoller {
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
@@ -203,6 +206,13 @@ public final class FeedPoller {
         String itemDate = item.published() == null ? null
                 : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(item.published().atOffset(ZoneOffset.UTC));
         String summary = item.summary() != null ? item.summary() : item.title();
+        if (item.link() != null && !WebUrls.isWebUrl(item.link())) {
+            return new LedgerBatch()
+                    .deadLetter(new ReadResult.Rejected(feed + " item " + id, "item link: " + WebUrls.reason(item.link()),
+                            null))
+                    .mark(markKey(id), new IngestMark(IngestMark.FEED_ITEM, feed.toString(), null, null, null,
+                            Instant.now().toString()));
+        }
         Page page = null;
         String pageError = null;
         if (settings.fetchPages()) {
@@ -234,6 +244,12 @@ public final class FeedPoller {
             String reason = "feed item has no title, summary or page text"
                     + (pageError == null ? "" : " (page: " + pageError + ")");
             return batch.deadLetter(new ReadResult.Rejected(source, reason, null))
+                    .mark(markKey(id), new IngestMark(IngestMark.FEED_ITEM, feed.toString(), null, null, null, now));
+        }
+        String outOfRange = PublicationDates.outOfRange(publishedAt, Instant.now());
+        if (outOfRange != null) {
+            return batch.deadLetter(new ReadResult.Rejected(source, (page != null && page.publishedAt() != null
+                            ? "page " : "item ") + outOfRange, null))
                     .mark(markKey(id), new IngestMark(IngestMark.FEED_ITEM, feed.toString(), null, null, null, now));
         }
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;

@@ -3,6 +3,8 @@ package io.incidentstreams.ingest.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -32,6 +34,12 @@ import java.util.concurrent.TimeoutException;
  * larger Content-Length is refused before any byte is read), and redirects followed by hand so that a loop or a
  * long chain ends with a reason, and only to http or https.
  *
+ * <p>Only public hosts: before the first request and before every redirect, the host is resolved and refused when
+ * any of its addresses is loopback, link-local, private or otherwise not public ({@link PublicAddresses}), unless
+ * {@link Settings#allowPrivateHosts()}. A hostile feed can then not make the poller fetch and publish internal pages.
+ * The HTTP client resolves the name again to connect, so a DNS server that answers differently within that moment
+ * is not caught.
+ *
  * <p>It never retries and never waits: 429 and 503 come back as {@link FetchResult.Throttled} with the server's
  * Retry-After, and the caller's {@link HostGate} decides when to come back. Thread-safe.
  */
@@ -41,8 +49,10 @@ public final class HttpFetcher implements AutoCloseable {
      * @param connectTimeout to open a connection
      * @param timeout        for the whole exchange of one request: headers and body
      * @param maxRedirects   redirects followed before giving up
+     * @param allowPrivateHosts fetch from loopback, link-local and private addresses too (off by default)
      */
-    public record Settings(String userAgent, Duration connectTimeout, Duration timeout, int maxRedirects) {
+    public record Settings(String userAgent, Duration connectTimeout, Duration timeout, int maxRedirects,
+                           boolean allowPrivateHosts) {
         /** Names the tool; add a contact address with {@code --user-agent}, as many outlets ask. */
         public static final String DEFAULT_USER_AGENT = "incident-streams/0.1 (news incident monitor)";
 
@@ -56,16 +66,20 @@ public final class HttpFetcher implements AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), 5);
+            return new Settings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), 5, false);
         }
 
         public Settings withTimeout(Duration newTimeout) {
             return new Settings(userAgent, newTimeout.compareTo(connectTimeout) < 0 ? newTimeout : connectTimeout,
-                    newTimeout, maxRedirects);
+                    newTimeout, maxRedirects, allowPrivateHosts);
         }
 
         public Settings withUserAgent(String agent) {
-            return new Settings(agent, connectTimeout, timeout, maxRedirects);
+            return new Settings(agent, connectTimeout, timeout, maxRedirects, allowPrivateHosts);
+        }
+
+        public Settings withAllowPrivateHosts(boolean allow) {
+            return new Settings(userAgent, connectTimeout, timeout, maxRedirects, allow);
         }
     }
 
@@ -73,11 +87,19 @@ public final class HttpFetcher implements AutoCloseable {
     private final HttpClient client;
 
     public HttpFetcher(Settings settings) {
+        this(settings, null);
+    }
+
+    /** With a proxy for every request: tests reach a local server under a public address this way. */
+    HttpFetcher(Settings settings, ProxySelector proxy) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+                .connectTimeout(settings.connectTimeout());
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        this.client = builder.build();
     }
 
     public Settings settings() {
@@ -104,6 +126,11 @@ public final class HttpFetcher implements AutoCloseable {
             }
             if (hop > settings.maxRedirects()) {
                 return new FetchResult.Failed("more than " + settings.maxRedirects() + " redirects", false);
+            }
+            FetchResult.Failed refused = settings.allowPrivateHosts() ? null : refusedHost(current);
+            if (refused != null) {
+                return hop == 0 ? refused
+                        : new FetchResult.Failed("redirect to " + current + " " + refused.reason(), refused.retriable());
             }
             HttpResponse<byte[]> response;
             try {
@@ -210,6 +237,30 @@ public final class HttpFetcher implements AutoCloseable {
 
     private static String message(Throwable t) {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Why {@code uri}'s host is refused, or null when every address it resolves to is public. */
+    private static FetchResult.Failed refusedHost(URI uri) {
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return new FetchResult.Failed("unknown host: " + host, true);
+        }
+        for (InetAddress address : addresses) {
+            String kind = PublicAddresses.nonPublicKind(address);
+            if (kind != null) {
+                String ip = address.getHostAddress();
+                return new FetchResult.Failed("refused: " + host + " is a " + kind + " address"
+                        + (ip.equalsIgnoreCase(host) ? "" : " (" + ip + ")") + "; --allow-private-hosts allows it",
+                        false);
+            }
+        }
+        return null;
     }
 
     private static boolean isHttp(URI uri) {

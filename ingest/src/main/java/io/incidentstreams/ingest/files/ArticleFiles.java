@@ -22,28 +22,40 @@ import java.util.stream.StreamSupport;
  * <p>Formats, by file name: {@code *.jsonl} is JSON Lines (one article object per line, see {@link JsonLinesFile}),
  * {@code *.json} is one article object or an array of them, anything else is the plain-text sample format (an
  * optional {@code date YYYY-MM-DD} prefix, then the text; see {@link SampleText}). Directories are walked
- * recursively in sorted order ({@link PathWalker}).
+ * recursively in sorted order ({@link PathWalker}). A symbolic link inside a folder is rejected unless links are
+ * followed ({@link IngestOptions#followLinks()}): a link could otherwise publish any file the process can read.
  *
  * <p>Every input that is not an article becomes a {@link ReadResult.Rejected} with a reason, and reading goes on
  * with the next one: an empty, binary (NUL bytes), non-UTF-8, unreadable or oversized file, an impossible date,
- * a malformed JSON line, HTML instead of text. Oversized inputs are recognised by their size and never read whole.
+ * a malformed JSON line, HTML instead of text. In JSON Lines a line holding NUL bytes is rejected alone; the file
+ * is rejected whole only when most lines of its first 8 KiB hold them. Oversized inputs are recognised by their size and never read whole.
  */
 public final class ArticleFiles {
     /** How many leading bytes of a JSON file are checked for NUL bytes before it is parsed. */
     static final int SNIFF_BYTES = 8 * 1024;
 
     private final int maxArticleBytes;
+    private final boolean followLinks;
 
-    /** @param maxArticleBytes largest article text accepted, in bytes of UTF-8 */
+    /** @param maxArticleBytes largest article text accepted, in bytes of UTF-8; links are not followed */
     public ArticleFiles(int maxArticleBytes) {
+        this(maxArticleBytes, false);
+    }
+
+    /**
+     * @param maxArticleBytes largest article text accepted, in bytes of UTF-8
+     * @param followLinks     read symbolic links found inside folders instead of rejecting them
+     */
+    public ArticleFiles(int maxArticleBytes, boolean followLinks) {
         if (maxArticleBytes < 1) {
             throw new IllegalArgumentException("maxArticleBytes must be at least 1, got " + maxArticleBytes);
         }
         this.maxArticleBytes = maxArticleBytes;
+        this.followLinks = followLinks;
     }
 
     public ArticleFiles(IngestOptions options) {
-        this(options.maxArticleBytes());
+        this(options.maxArticleBytes(), options.followLinks());
     }
 
     /**
@@ -51,7 +63,7 @@ public final class ArticleFiles {
      * file open: close it (try-with-resources) to release that file if it is not read to the end.
      */
     public Stream<ReadResult> read(List<Path> inputs) {
-        Results results = new Results(new PathWalker(inputs));
+        Results results = new Results(new PathWalker(inputs, followLinks));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(results::close);
     }
@@ -114,7 +126,7 @@ public final class ArticleFiles {
             buffered.mark(SNIFF_BYTES);
             byte[] head = buffered.readNBytes(SNIFF_BYTES);
             buffered.reset();
-            if (Utf8.containsNul(head, 0, head.length)) {
+            if (Utf8.containsNul(head, 0, head.length) && (format == Format.JSON || mostlyBinaryLines(head))) {
                 buffered.close();
                 byte[] raw = size <= maxArticleBytes ? Files.readAllBytes(path) : null;
                 return single(raw == null
@@ -128,6 +140,28 @@ public final class ArticleFiles {
             closeQuietly(in);
             return single(new ReadResult.Rejected(source, "cannot read file: " + Rejections.describe(e), null));
         }
+    }
+
+    /**
+     * True when most lines of a JSON Lines file's head hold NUL bytes: a binary file, rejected whole. A file where
+     * only some lines do is read line by line, and those lines alone are rejected.
+     */
+    static boolean mostlyBinaryLines(byte[] head) {
+        int lines = 0;
+        int binary = 0;
+        int start = 0;
+        for (int i = 0; i <= head.length; i++) {
+            if (i == head.length || head[i] == '\n') {
+                if (i > start) {
+                    lines++;
+                    if (Utf8.containsNul(head, start, i - start)) {
+                        binary++;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return 2 * binary > lines;
     }
 
     private ReadResult tooLarge(String source, long size) {

@@ -3,12 +3,16 @@ package io.incidentstreams.ingest.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentstreams.ingest.ArticleIds;
 import io.incidentstreams.ingest.ReadResult;
+import io.incidentstreams.ingest.WebUrls;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
  * One article as a JSON object: {@code {"id"?, "url"?, "publishedAt"?, "title"?, "outlet"?, "text"}}. Other fields
- * are ignored, so exports with extra columns can be ingested as they are.
+ * are ignored, so exports with extra columns can be ingested as they are. A {@code url} that is not http or https
+ * rejects the article ({@link WebUrls}).
  */
 final class JsonArticle {
     private JsonArticle() {
@@ -62,6 +66,10 @@ final class JsonArticle {
                 return Rejections.of(source, where + ": impossible publishedAt '" + publishedAt
                         + "' (expected a real date as YYYY-MM-DD or an ISO offset date-time)", raw.get(), maxTextBytes);
             }
+            String outOfRange = PublicationDates.outOfRange(publishedAt, Instant.now());
+            if (outOfRange != null) {
+                return Rejections.of(source, where + ": " + outOfRange, raw.get(), maxTextBytes);
+            }
         } else {
             publishedAt = null;
         }
@@ -69,6 +77,9 @@ final class JsonArticle {
             return Rejections.of(source, where + ": text is HTML markup, not article text", raw.get(), maxTextBytes);
         }
         String cleanUrl = url == null || url.isBlank() ? null : url.strip();
+        if (cleanUrl != null && !WebUrls.isWebUrl(cleanUrl)) {
+            return Rejections.of(source, where + ": " + WebUrls.reason(cleanUrl), raw.get(), maxTextBytes);
+        }
         String articleId = ArticleIds.idFor(id, cleanUrl, text);
         return new ReadResult.Accepted(new Article(articleId, cleanUrl, blankToNull(title), publishedAt,
                 blankToNull(outlet), text, source));

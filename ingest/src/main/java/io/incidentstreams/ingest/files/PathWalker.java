@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Walks the inputs depth-first: the inputs in the order given, each directory's entries sorted by name, so that
  * two runs over the same tree read the same files in the same order. Only one directory listing per level is held
  * in memory. Entries whose name starts with a dot (version-control folders, editor and desktop files) are skipped;
- * an input named explicitly is always read. A directory reached twice through links is walked once.
+ * an input named explicitly is always read. A symbolic link inside a folder is an error entry unless links are
+ * followed (an input named explicitly is read even when it is a link). A directory reached twice through links is
+ * walked once.
  */
 final class PathWalker {
     private static final Logger log = LoggerFactory.getLogger(PathWalker.class);
@@ -28,10 +30,15 @@ final class PathWalker {
 
     private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
     private final Set<Path> visited = new HashSet<>();
-    private final Iterator<Path> inputs;
+    /** The reason given for a link that is not followed. */
+    static final String LINK_NOT_FOLLOWED = "symbolic link, not followed (links are read only with --follow-links)";
 
-    PathWalker(List<Path> inputs) {
+    private final Iterator<Path> inputs;
+    private final boolean followLinks;
+
+    PathWalker(List<Path> inputs, boolean followLinks) {
         this.inputs = List.copyOf(inputs).iterator();
+        this.followLinks = followLinks;
     }
 
     /** The next file, or null when every input has been walked. */
@@ -50,6 +57,10 @@ final class PathWalker {
             if (!top && isHidden(path)) {
                 log.debug("skipping hidden entry {}", path);
                 continue;
+            }
+            if (!top && !followLinks && Files.isSymbolicLink(path)) {
+                log.warn("skipping {}: {}", path, LINK_NOT_FOLLOWED);
+                return new Entry(path, LINK_NOT_FOLLOWED);
             }
             if (!Files.isDirectory(path)) {
                 return new Entry(path, null);

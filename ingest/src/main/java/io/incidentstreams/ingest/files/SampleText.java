@@ -3,6 +3,8 @@ package io.incidentstreams.ingest.files;
 import io.incidentstreams.ingest.ArticleIds;
 import io.incidentstreams.ingest.ReadResult;
 import io.incidentstreams.model.Article;
+import io.incidentstreams.model.PublicationDates;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -58,6 +60,10 @@ final class SampleText {
             if (!validDate(date)) {
                 return Rejections.of(path, "impossible date prefix '" + date + "' (expected a real date as YYYY-MM-DD)",
                         data, maxTextBytes);
+            }
+            String outOfRange = PublicationDates.outOfRange(date, Instant.now());
+            if (outOfRange != null) {
+                return Rejections.of(path, "date prefix: " + outOfRange, data, maxTextBytes);
             }
             publishedAt = date;
             text = content.substring(prefix.end()).stripLeading();

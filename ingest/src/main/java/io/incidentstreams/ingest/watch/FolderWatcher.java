@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * hidden names (a leading dot) and {@code .tmp}, {@code .part}, {@code .partial}, {@code .crdownload},
  * {@code .swp} and {@code ~} endings; writing under such a name and renaming into place is safe at any speed.
  *
+ * <p><b>No symbolic links.</b> A link in the folder is never read nor followed (it could point anywhere, such as
+ * {@code /etc/passwd}): it is logged and reported to the listener once, with its reason.
+ *
  * <p><b>Restart-safe.</b> Each file's SHA-256 is marked on the ingest state topic ({@code watch-file:<path>}) in the
  * same transaction as its articles and dead letters, and so is each article's digest
  * ({@code watch-article:<id>}). A file whose bytes are already marked is skipped, so a restart publishes nothing
@@ -55,6 +59,8 @@ public final class FolderWatcher {
     public static final String ARTICLE_KEY_PREFIX = IngestMark.WATCH_ARTICLE + ":";
     /** Header on raw-articles records from a watched folder: the file's path. */
     public static final String FILE_HEADER = "incidents.watch.file";
+    /** Why a symbolic link in the folder is not read. */
+    public static final String LINK_SKIPPED = "symbolic link, not followed";
     private static final List<String> WRITING_SUFFIXES = List.of(".tmp", ".part", ".partial", ".crdownload", ".swp",
             "~");
 
@@ -87,6 +93,7 @@ public final class FolderWatcher {
     private final Ticker ticker;
     private final WatchListener listener;
     private final Map<Path, Observation> observed = new HashMap<>();
+    private final Set<Path> reportedLinks = new HashSet<>();
 
     public FolderWatcher(Path dir, Settings settings, IngestOptions options, Ledger ledger, Ticker ticker,
                          WatchListener listener) {
@@ -144,9 +151,17 @@ public final class FolderWatcher {
             }
             BasicFileAttributes attrs;
             try {
-                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 continue; // gone since the listing
+            }
+            if (attrs.isSymbolicLink()) {
+                present.add(file);
+                if (reportedLinks.add(file)) {
+                    log.warn("skipping {}: {}", file, LINK_SKIPPED);
+                    listener.skipped(file, LINK_SKIPPED);
+                }
+                continue;
             }
             if (!attrs.isRegularFile()) {
                 continue;
@@ -166,6 +181,7 @@ public final class FolderWatcher {
             read++;
         }
         observed.keySet().retainAll(present);
+        reportedLinks.retainAll(present);
         return read;
     }
 
@@ -246,7 +262,7 @@ public final class FolderWatcher {
     private static String sha256(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
             }

@@ -14,6 +14,10 @@ public interface WatchListener {
     default void unchanged(Path file) {
     }
 
+    /** An entry that is never read, such as a symbolic link, was skipped; told once per entry. */
+    default void skipped(Path file, String reason) {
+    }
+
     /** A file could not be read; it is tried again when it changes. */
     default void failed(Path file, String reason) {
     }

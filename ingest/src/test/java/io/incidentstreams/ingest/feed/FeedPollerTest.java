@@ -26,8 +26,8 @@ class FeedPollerTest {
             failures.add(feed.getPath() + ": " + reason);
         }
     };
-    private final HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults()
-            .withTimeout(Duration.ofMillis(700)));
+    private HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Settings.defaults()
+            .withTimeout(Duration.ofMillis(700)).withAllowPrivateHosts(true));
     private FeedSettings settings = FeedSettings.defaults().withPageRetries(3, Duration.ofMillis(10));
 
     @BeforeEach
@@ -247,5 +247,36 @@ class FeedPollerTest {
         poller("/huge").pollEachOnce();
 
         assertThat(failures).containsExactly("/huge: Content-Length " + huge.length() + " exceeds the limit of 1000 bytes");
+    }
+
+    @Test
+    void anItemDatedInTheYear3000GoesToTheDeadLettersWithTheReason() throws Exception {
+        server.serve("/feed", "application/rss+xml", Feeds.rss("Example News")
+                .item("urn:ex:8", page("/a8"), "Headline", "Wed, 01 Jan 3000 10:00:00 GMT", Feeds.BASE_ATTACK)
+                .item("urn:ex:9", page("/a9"), "Other", "Tue, 17 Nov 2020 19:30:00 +0300", Feeds.DRONE_STRIKE).xml());
+
+        poller("/feed").pollEachOnce();
+
+        assertThat(ledger.articleIds()).containsExactly("urn:ex:9");
+        assertThat(ledger.deadLetters).singleElement().satisfies(r -> assertThat(r.reason())
+                .startsWith("item publishedAt '3000-01-01T10:00:00Z' is more than a day in the future"));
+    }
+
+    @Test
+    void anItemWhoseLinkIsNotHttpGoesToTheDeadLettersAndItsLinkIsNeverFetched() throws Exception {
+        server.serve("/feed", "application/rss+xml", Feeds.rss("Example News")
+                .item("urn:ex:6", "javascript:alert(1)", "Headline", null, Feeds.BASE_ATTACK)
+                .item("urn:ex:7", page("/fine"), "Other", null, Feeds.DRONE_STRIKE).xml());
+        settings = settings.withFetchPages(true);
+        server.serve("/fine", "text/html; charset=utf-8", PageTextTest.boilerplatePage());
+
+        poller("/feed").pollEachOnce();
+
+        assertThat(ledger.articleIds()).containsExactly("urn:ex:7");
+        assertThat(ledger.deadLetters).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("item link: url 'javascript:alert(1)' is not an http or https URL");
+            assertThat(r.source()).isEqualTo(server.uri("/feed") + " item urn:ex:6");
+        });
+        assertThat(ledger.marks).containsKey("feed-item:urn:ex:6");
     }
 }

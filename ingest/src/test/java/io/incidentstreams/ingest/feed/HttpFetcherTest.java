@@ -22,7 +22,7 @@ class HttpFetcherTest {
     void start() throws Exception {
         server = LocalHttpServer.start();
         fetcher = new HttpFetcher(HttpFetcher.Settings.defaults().withTimeout(Duration.ofMillis(800))
-                .withUserAgent("incident-streams-test/1 (ops@news.example)"));
+                .withUserAgent("incident-streams-test/1 (ops@news.example)").withAllowPrivateHosts(true));
     }
 
     @AfterEach

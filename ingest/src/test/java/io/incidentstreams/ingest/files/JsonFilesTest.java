@@ -77,6 +77,43 @@ class JsonFilesTest {
     }
 
     @Test
+    void articleWhoseUrlIsNotHttpOrHttpsIsRejectedAndTheOtherLinesGoThrough() {
+        Path file = files.jsonLines("urls.jsonl",
+                jsonArticle().id("x1").url("javascript:alert(1)").text(MARKET_ATTACK).line(),
+                jsonArticle().id("x2").url(" JavaScript:alert(document.cookie)").text(TRUCE_TALKS).line(),
+                jsonArticle().id("x3").url("data:text/html,<script>alert(1)</script>").text(TRUCE_TALKS).line(),
+                jsonArticle().id("x4").url("HTTPS://news.example/ok").text(CHECKPOINT_CLASH).line());
+
+        List<ReadResult> results = read(file);
+
+        assertThat(rejection(results.get(0)).reason())
+                .isEqualTo("line 1: url 'javascript:alert(1)' is not an http or https URL");
+        assertThat(rejection(results.get(1)).reason()).startsWith("line 2: url 'JavaScript:");
+        assertThat(rejection(results.get(2)).reason()).startsWith("line 3: url 'data:");
+        assertThat(article(results.get(3)).url()).isEqualTo("HTTPS://news.example/ok");
+    }
+
+    @Test
+    void publicationDatesInTheYear3000OrTheYear1AreRejectedWithTheirReason() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        Path file = files.jsonLines("dates.jsonl",
+                jsonArticle().id("d1").publishedAt("3000-01-01").text(MARKET_ATTACK).line(),
+                jsonArticle().id("d2").publishedAt("0001-01-01").text(TRUCE_TALKS).line(),
+                jsonArticle().id("d3").publishedAt("3000-06-01T10:00:00Z").text(TRUCE_TALKS).line(),
+                jsonArticle().id("d4").publishedAt(tomorrow).text(CHECKPOINT_CLASH).line(),
+                jsonArticle().id("d5").publishedAt("1900-01-01").text(CHECKPOINT_CLASH).line());
+
+        List<ReadResult> results = read(file);
+
+        assertThat(rejection(results.get(0)).reason())
+                .startsWith("line 1: publishedAt '3000-01-01' is more than a day in the future");
+        assertThat(rejection(results.get(1)).reason()).isEqualTo("line 2: publishedAt '0001-01-01' is before 1900-01-01");
+        assertThat(rejection(results.get(2)).reason()).contains("more than a day in the future");
+        assertThat(article(results.get(3)).publishedAt()).isEqualTo(tomorrow);
+        assertThat(article(results.get(4)).publishedAt()).isEqualTo("1900-01-01");
+    }
+
+    @Test
     void offsetDateTimeIsAcceptedAsPublicationDate() {
         Path file = files.jsonLines("t.jsonl",
                 jsonArticle().publishedAt("2021-06-03T08:15:00+03:00").text(TRUCE_TALKS).line());
@@ -185,6 +222,27 @@ class JsonFilesTest {
         assertThat(rejection(results.get(0)).reason()).isEqualTo(
                 "line 1: not valid UTF-8: malformed byte sequence at byte offset 13 of the line");
         assertThat(article(results.get(1)).text()).isEqualTo(TRUCE_TALKS);
+    }
+
+    @Test
+    void lineHoldingANulByteIsRejectedAloneAndTheOtherLinesAreRead() {
+        byte[] good1 = (jsonArticle().id("a").text(MARKET_ATTACK).line() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"id\": \"b\", \"text\": \"nul\u0000here\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] good3 = (jsonArticle().id("c").text(TRUCE_TALKS).line() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[good1.length + bad.length + good3.length];
+        System.arraycopy(good1, 0, content, 0, good1.length);
+        System.arraycopy(bad, 0, content, good1.length, bad.length);
+        System.arraycopy(good3, 0, content, good1.length + bad.length, good3.length);
+        Path file = files.bytes("mixed.jsonl", content);
+
+        List<ReadResult> results = read(file);
+
+        assertThat(results).hasSize(3);
+        assertThat(article(results.get(0)).id()).isEqualTo("a");
+        Rejected rejected = rejection(results.get(1));
+        assertThat(rejected.source()).isEqualTo(file + ":2");
+        assertThat(rejected.reason()).isEqualTo("line 2: binary content (NUL bytes)");
+        assertThat(article(results.get(2)).id()).isEqualTo("c");
     }
 
     @Test

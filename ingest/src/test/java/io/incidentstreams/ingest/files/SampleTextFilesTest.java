@@ -119,6 +119,15 @@ class SampleTextFilesTest {
     }
 
     @Test
+    void datePrefixInTheYear3000OrBefore1900IsRejected() {
+        Rejected future = onlyRejection(files.text("future.txt", dated("3000-01-01", MARKET_ATTACK)));
+        Rejected old = onlyRejection(files.text("old.txt", dated("1899-12-31", MARKET_ATTACK)));
+
+        assertThat(future.reason()).startsWith("date prefix: publishedAt '3000-01-01' is more than a day in the future");
+        assertThat(old.reason()).isEqualTo("date prefix: publishedAt '1899-12-31' is before 1900-01-01");
+    }
+
+    @Test
     void dayThatDoesNotExistInItsMonthIsAnImpossibleDate() {
         Path file = files.text("feb.txt", dated("2023-02-30", MARKET_ATTACK));
 
@@ -249,7 +258,10 @@ class SampleTextFilesTest {
         Files.createSymbolicLink(dir.resolve("b.txt"), dir.resolve("deleted.txt"));
         files.text("c.txt", CHECKPOINT_CLASH);
 
-        List<ReadResult> results = read(dir);
+        List<ReadResult> results;
+        try (Stream<ReadResult> all = new ArticleFiles(IngestOptions.DEFAULT_MAX_ARTICLE_BYTES, true).read(dir)) {
+            results = all.toList();
+        }
 
         assertThat(results).extracting(ReadResult::source)
                 .containsExactly(dir.resolve("a.txt").toString(), dir.resolve("b.txt").toString(),

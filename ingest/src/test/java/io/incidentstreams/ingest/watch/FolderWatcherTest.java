@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +141,36 @@ class FolderWatcherTest {
         assertThat(ledger.deadLetters).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("empty file"));
         assertThat(ledger.articles).hasSize(1);
         assertThat(ledger.marks).containsKey(FolderWatcher.fileKey(dir.resolve("copy-of-one.txt")));
+    }
+
+    @Test
+    void symbolicLinksToFilesAndFoldersOutsideAreNeverReadAndEachIsReportedOnce(@TempDir Path elsewhere)
+            throws Exception {
+        InputFiles outside = new InputFiles(elsewhere);
+        Path secret = outside.text("passwd.txt", CHECKPOINT_CLASH);
+        outside.text("more/notes.txt", TRUCE_TALKS);
+        Files.createSymbolicLink(dir.resolve("p.txt"), secret);
+        Files.createSymbolicLink(dir.resolve("sub"), elsewhere.resolve("more"));
+        files.text("real.txt", MARKET_ATTACK);
+        List<String> skipped = new ArrayList<>();
+        FolderWatcher watcher = new FolderWatcher(dir, new FolderWatcher.Settings(SETTLE, Duration.ofSeconds(1), 2),
+                IngestOptions.defaults(), ledger, ticker, new WatchListener() {
+                    @Override
+                    public void skipped(Path file, String reason) {
+                        skipped.add(dir.relativize(file) + ": " + reason);
+                    }
+                });
+
+        watcher.scan();
+        ticker.advance(SETTLE);
+        watcher.scan();
+        ticker.advance(SETTLE);
+        watcher.scan();
+
+        assertThat(ledger.articles).singleElement()
+                .satisfies(out -> assertThat(out.article().text()).isEqualTo(MARKET_ATTACK));
+        assertThat(ledger.deadLetters).isEmpty();
+        assertThat(skipped).containsExactlyInAnyOrder("p.txt: " + FolderWatcher.LINK_SKIPPED,
+                "sub: " + FolderWatcher.LINK_SKIPPED);
     }
 }

@@ -40,6 +40,16 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final Pattern INCIDENT_ID = Pattern.compile("inc-[0-9a-f]{16}");
     static final String LAST_EVENT_ID = "Last-Event-ID";
+    /**
+     * Sent with the page and its files: scripts, styles and requests from this server only, no inline script, no
+     * plugins, no framing, no form posts.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Map<String, String> PAGE_HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
     private static final String FROM = "incidents.stream.from";
 
     /**
@@ -89,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
+                files.headers = PAGE_HEADERS;
             });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/schema";

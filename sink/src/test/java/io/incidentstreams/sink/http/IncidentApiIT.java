@@ -237,4 +237,16 @@ class IncidentApiIT {
         assertThat(api.get("app.js").statusCode()).isEqualTo(200);
         assertThat(json(api.get("schema/incident.schema.json")).get("$schema").asText()).contains("2020-12");
     }
+
+    @Test
+    void thePageAndItsScriptAreServedWithAContentSecurityPolicyThatForbidsInlineScript() {
+        for (String path : List.of("", "app.js")) {
+            HttpResponse<String> response = api.get(path);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue(ApiServer.CONTENT_SECURITY_POLICY);
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+        assertThat(ApiServer.CONTENT_SECURITY_POLICY).contains("script-src 'self'").doesNotContain("unsafe-inline")
+                .contains("default-src 'none'");
+    }
 }
