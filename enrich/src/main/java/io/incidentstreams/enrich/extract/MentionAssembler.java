@@ -1613,14 +1613,24 @@ final class MentionAssembler {
 
     private IncidentMention toMention(Article a, Draft d, int index) {
         PartialDate date = d.dateValue();
-        String dateText = date == null ? null : date.format();
-        DatePrecision precision = dateText == null ? null : date.precision();
+        String text = date == null ? null : date.format();
+        DatePrecision precision = text == null ? null : date.precision();
         List<Evidence> evidence = new ArrayList<>(d.evidence);
-        if (d.date != null && dateText != null) {
+        if (d.date != null && text != null) {
             Evidence e = d.date.evidence();
-            evidence.add(new Evidence("date", dateText, e.text(), e.sentence(), e.start(), e.end()));
+            evidence.add(new Evidence("date", text, e.text(), e.sentence(), e.start(), e.end()));
         }
+        Evidence published = text == null && (date == null || date.weekday() == null) && !background(d)
+                ? publicationMonth(a, d.evidence) : null;
+        if (published != null) {
+            text = published.value();
+            precision = DatePrecision.MONTH;
+        }
+        String dateText = text;
         evidence.removeIf(e -> e.field().equals("date") && (e.value() == null || !e.value().equals(dateText)));
+        if (published != null) {
+            evidence.add(published);
+        }
         Location location = null;
         if (d.place != null) {
             location = d.place.place().toLocation(d.place.precision());
@@ -1660,6 +1670,21 @@ final class MentionAssembler {
                 d.woundedCount(), List.copyOf(actors), List.copyOf(targets), List.copyOf(d.persons),
                 List.copyOf(d.cues), background,
                 List.copyOf(evidence), r.version);
+    }
+
+    /**
+     * A page's own report that gives no date at all happened shortly before the page was published: news reports its
+     * event within days. It is dated to the publication month, never the day, so that it places the report on the
+     * timeline without claiming a day the text does not give (a dated report of the event supplies the day when the
+     * reports merge). Its evidence is the report's own sentence, which gives no date. Null for an undated page.
+     */
+    private static Evidence publicationMonth(Article a, List<Evidence> reported) {
+        String p = a.publishedAt();
+        if (p == null || p.length() < 10 || a.publishedDate().isEmpty() || reported.isEmpty()) {
+            return null;
+        }
+        Evidence own = reported.get(0);
+        return new Evidence("date", p.substring(0, 7), own.text(), own.sentence(), own.start(), own.end());
     }
 
     /** The weekday of a date known by nothing else, as the mention carries it. */
