@@ -408,13 +408,16 @@ public final class PipelineBenchmark {
     private static List<String> writtenTopics(Topology topology, PipelineConfig config) {
         String appId = config.getString(PipelineConfig.APPLICATION_ID);
         Set<String> topics = new TreeSet<>();
+        Set<String> declared = new HashSet<>();
+        config.topics().all().forEach(t -> declared.add(t.name()));
         for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
             for (TopologyDescription.Node node : sub.nodes()) {
                 if (node instanceof TopologyDescription.Processor p) {
                     p.stores().forEach(store -> topics.add(appId + "-" + store + "-changelog"));
                 } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
-                    topics.add(sink.topic().equals(config.topics().incidents.name()) ? sink.topic()
-                            : appId + "-" + sink.topic());
+                    // A declared topic (incidents, unresolved-mentions) keeps its name; a repartition topic
+                    // is named after the application id.
+                    topics.add(declared.contains(sink.topic()) ? sink.topic() : appId + "-" + sink.topic());
                 }
             }
         }

@@ -15,8 +15,11 @@ import java.util.Map;
  */
 final class ActorCatalog {
 
-    /** An actor of the catalogue. */
-    record Def(String name, String family, String kind) {
+    /**
+     * An actor of the catalogue. {@code country} is where it fights from, when that is one country (the ELN
+     * Colombia, Kataib Hezbollah Iraq); null for states and others that act abroad.
+     */
+    record Def(String name, String family, String kind, String country) {
     }
 
     /** An actor named at tokens {@code [from, to)}; {@code anaphoric} when it was "the militias" or similar. */
@@ -53,7 +56,8 @@ final class ActorCatalog {
         this.modifiers = new PhraseTrie<>(lexicon);
         this.anaphora = new PhraseTrie<>(lexicon);
         for (JsonNode a : root.path("actors")) {
-            Def def = new Def(a.path("name").asText(), a.path("family").asText(null), a.path("kind").asText(""));
+            Def def = new Def(a.path("name").asText(), a.path("family").asText(null), a.path("kind").asText(""),
+                    a.path("country").asText(null));
             byName.put(Gazetteer.key(def.name()), def);
             aliases.add(def.name(), alias(def, def.name()));
             for (String s : RuleFiles.strings(a.path("aliases"))) {
@@ -236,7 +240,7 @@ final class ActorCatalog {
             if (out == null) {
                 out = new ArrayList<>(known);
             }
-            Def def = new Def(name.toString(), null, UNLISTED_KIND);
+            Def def = new Def(name.toString(), null, UNLISTED_KIND, null);
             out.add(new Mention(def, s, e, false));
             recent.add(def);
         }

@@ -1495,6 +1495,16 @@ final class MentionAssembler {
                 }
             }
         }
+        for (Draft d : kept) {
+            Place home = d.violent() || d.place != null && !d.place.place().unknown() ? null : partiesHome(d);
+            if (home != null) {
+                // A truce holds where its parties fight, not in a town a quote names ("our people in X").
+                Evidence e = d.evidence.isEmpty() ? null : d.evidence.get(0);
+                d.unknownPlace = null;
+                d.place = new Draft.PlaceChoice(home, PlaceRoles.Role.OTHER, false, e == null ? null
+                        : new Evidence("location", home.name(), e.text(), e.sentence(), e.start(), e.end()));
+            }
+        }
         if (country != null && country.specificity() == 0) {
             for (Draft d : kept) {
                 if (!d.violent() && d.place == null && d.unknownPlace == null) {
@@ -1504,6 +1514,25 @@ final class MentionAssembler {
             }
         }
         return kept;
+    }
+
+    /**
+     * The one country the parties of a truce fight from (actors.json {@code country}), when they name one and no
+     * other; a state party abroad names none. Null otherwise.
+     */
+    private Place partiesHome(Draft d) {
+        String home = null;
+        for (Draft.ActorState s : d.actors.values()) {
+            String c = s.def.country();
+            if (c != null) {
+                if (home != null && !home.equals(c)) {
+                    return null;
+                }
+                home = c;
+            }
+        }
+        Place p = home == null ? null : r.gazetteer.lookup(home);
+        return p != null && p.specificity() == 0 ? p : null;
     }
 
     /** An incident dated more than a week before the page is recalled, even when the page leads with it. */

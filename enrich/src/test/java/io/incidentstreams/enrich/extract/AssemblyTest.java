@@ -118,6 +118,16 @@ class AssemblyTest {
     }
 
     @Test
+    void placesATruceWithoutPlaceInTheHomeCountryOfItsParties() {
+        List<IncidentMention> ms = extract(article(
+                "The Houthis announced a truce on Sunday, a spokesman for the group said.")
+                .published("2022-04-04"));
+        IncidentMention truce = ms.stream().filter(m -> m.type() == IncidentType.TRUCE).findFirst().orElseThrow();
+        assertThat(truce.location().name()).isEqualTo("Yemen");
+        assertThat(truce.location().country()).isEqualTo("Yemen");
+    }
+
+    @Test
     void joinsAHeadlineToTheBodyAndLetsTheBodyFigureWin() {
         List<IncidentMention> ms = extract(article(
                 "Two killed as rockets hit Ain al-Asad base",

@@ -220,10 +220,10 @@ class GeneralisationRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "President Ghani blamed the Taliban for the bombing.|Taliban|blamed",
-            "The farmers were killed by suspected Boko Haram fighters.|Boko Haram|suspected",
+            "President Morel blamed the Northern Vanguard for the bombing.|Northern Vanguard|blamed",
+            "The farmers were killed by suspected Ansar al-Wadi fighters.|Ansar al-Wadi|suspected",
             "The governor accused Jaish al-Adl of the attack.|Jaish al-Adl|blamed",
-            "Al Shabaab claimed responsibility within hours.|Al Shabaab|claimed"})
+            "Kataib Sahel claimed responsibility within hours.|Kataib Sahel|claimed"})
     void keepsAnActorNamedInAnAttributionEvenWhenTheCatalogueLacksIt(String s, String actor, String status) {
         List<Token> t = Tokenizer.tokenize(s, 0, s.length());
         List<CueRules.Attribution> a = R.cues.attributions(t, R.actors.find(t, new ArrayList<>()));
