@@ -49,6 +49,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "With --corpus: print only the figures, as one JSON object.")
     boolean json;
 
+    @Option(names = "--predictions", paramLabel = "FILE", description = "With --corpus: also write the incidents the "
+            + "pipeline published, one JSON object per line (as snapshot --format json prints them), so that score.py "
+            + "or other tools can read them.")
+    Path predictions;
+
     @Option(names = "--articles", paramLabel = "DIR", description = "Articles to score (files or folders, repeatable). Every article given is scored: one "
                     + "without gold lines must yield nothing.")
     List<Path> articles;
@@ -99,6 +104,14 @@ final class EvalCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.JsonNode goldJson = CorpusScorer.readGold(goldFile);
         List<Incident> incidents = DemoCommand.run(List.of(articleDir), rules.settings(), timeout).incidents();
         CorpusScorer.Score score = CorpusScorer.score(goldJson, incidents);
+        if (predictions != null) {
+            try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(predictions)) {
+                for (Incident incident : incidents) {
+                    w.write(io.incidentstreams.serde.Json.MAPPER.writeValueAsString(incident));
+                    w.newLine();
+                }
+            }
+        }
         if (json) {
             Cli.OUT.println(io.incidentstreams.serde.Json.MAPPER.writeValueAsString(score.figures()));
         } else {

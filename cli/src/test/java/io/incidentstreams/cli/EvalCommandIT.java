@@ -52,6 +52,27 @@ class EvalCommandIT {
     }
 
     @Test
+    void aCorpusRunPrintsTheScorersFiguresAndWritesThePredictionsItScored() throws IOException {
+        Files.createDirectories(dir.resolve("articles"));
+        article("a.txt", "2021-03-04", "Rockets hit Camp Taji", "Three rockets struck Camp Taji north of Baghdad on "
+                + "Wednesday, wounding two contractors, security officials said.");
+        Files.writeString(dir.resolve("gold.json"), """
+                {"articles": [], "relations": [], "incidents": [
+                  {"id": "g-taji", "date": "2021-03-03", "date_precision": "day", "city": "Taji", "country": "Iraq",
+                   "lat": 33.52, "lon": 44.26, "kind": "attack", "wounded": 2}]}
+                """);
+        Path predictions = dir.resolve("predictions.jsonl");
+
+        int code = cli.run("eval", "--corpus", dir.toString(), "--predictions", predictions.toString());
+
+        assertThat(code).isZero();
+        assertThat(cli.stdout()).contains("predicted=1 gold=1 found=1");
+        assertThat(Files.readAllLines(predictions)).singleElement().satisfies(line ->
+                assertThat(io.incidentstreams.serde.Json.MAPPER.readTree(line).path("location").path("name").asText())
+                        .isEqualTo("Camp Taji"));
+    }
+
+    @Test
     void withNeitherGoldNorEventsItIsAUsageError() {
         assertThat(cli.run("eval", "--articles", dir.toString())).isEqualTo(IncidentsCli.USAGE);
     }
