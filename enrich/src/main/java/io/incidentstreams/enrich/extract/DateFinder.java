@@ -7,9 +7,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,10 +103,124 @@ final class DateFinder {
     private final Set<String> foreign;
     private final Set<String> excluding;
 
+    /** A named day of dates.json {@code holidays}: a fixed month and day, or a number of days from Easter Sunday. */
+    record Holiday(String phrase, int month, int day, boolean fromEaster, int easterOffset) {
+
+        /** The day in {@code year}. */
+        LocalDate in(int year) {
+            return fromEaster ? easterSunday(year).plusDays(easterOffset) : LocalDate.of(year, month, day);
+        }
+    }
+
+    /** Named days by the first word of their name ("christmas", "new", "good"). */
+    private final Map<String, List<Holiday>> holidays = new HashMap<>();
+
     DateFinder(JsonNode root) {
         local = lowerSet(RuleFiles.strings(root.path("localTimeMarkers")));
         foreign = lowerSet(RuleFiles.strings(root.path("foreignTimeMarkers")));
         excluding = lowerSet(RuleFiles.strings(root.path("excludingPrepositions")));
+        root.path("holidays").fields().forEachRemaining(f -> {
+            if (f.getKey().equals("about")) {
+                return;
+            }
+            String phrase = apostrophes(f.getKey().toLowerCase(Locale.ROOT));
+            String v = f.getValue().asText();
+            Holiday h;
+            if (v.startsWith("easter")) {
+                h = new Holiday(phrase, 0, 0, true, v.length() > 6 ? Integer.parseInt(v.substring(6).replace("+", "")) : 0);
+            } else {
+                h = new Holiday(phrase, Integer.parseInt(v.substring(0, 2)), Integer.parseInt(v.substring(3, 5)), false, 0);
+            }
+            String first = phrase.split(" ")[0];
+            holidays.computeIfAbsent(first.endsWith("'s") ? first.substring(0, first.length() - 2) : first,
+                    k -> new ArrayList<>()).add(h);
+        });
+    }
+
+    private static String apostrophes(String s) {
+        return s.replace('\u2019', '\'').replace('\u02BC', '\'').replace('\u2018', '\'');
+    }
+
+    /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm). */
+    static LocalDate easterSunday(int year) {
+        int a = year % 19;
+        int b = year / 100;
+        int c = year % 100;
+        int d = b / 4;
+        int e = b % 4;
+        int f = (b + 8) / 25;
+        int g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4;
+        int k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31;
+        int day = ((h + l - 7 * m + 114) % 31) + 1;
+        return LocalDate.of(year, month, day);
+    }
+
+    private static final Pattern HOLIDAY_YEAR = Pattern.compile("^,?\\s+((?:19|20)\\d{2})\\b");
+
+    /**
+     * A named day that opens at token {@code k} ("Christmas Day", "Easter Sunday 2019"), resolved as a day and
+     * month without a year are: the most recent occurrence up to the anchor, or the context's year. Null when none.
+     */
+    private Expr holiday(String text, List<Token> tokens, int k, int to, LocalDate anchor, LocalDate context) {
+        List<Holiday> candidates = holidays.get(tokens.get(k).norm());
+        if (candidates == null || !tokens.get(k).capitalized()) {
+            return null;
+        }
+        int s = tokens.get(k).start();
+        for (Holiday h : candidates) {
+            int e = s + h.phrase().length();
+            if (e > to || !apostrophes(text.substring(s, e)).equalsIgnoreCase(h.phrase())
+                    || e < text.length() && Character.isLetterOrDigit(text.charAt(e))) {
+                continue;
+            }
+            Integer year = null;
+            Matcher y = HOLIDAY_YEAR.matcher(text).region(e, to);
+            if (y.lookingAt()) {
+                year = Integer.parseInt(y.group(1));
+                e = y.end();
+            }
+            PartialDate v = null;
+            if (year != null) {
+                v = PartialDate.ofDay(h.in(year));
+            } else if (anchor != null) {
+                LocalDate d = h.in(anchor.getYear());
+                if (d.isAfter(anchor.plusDays(1))) {
+                    d = h.in(anchor.getYear() - 1);
+                }
+                v = PartialDate.ofDay(d);
+                if (context != null) {
+                    v = nearHoliday(h, v, anchor, context);
+                }
+            }
+            String before = previousWord(text, s);
+            boolean future = before.equals("next") || before.equals("coming");
+            return new Expr(s, e, text.substring(s, e), Kind.ABSOLUTE, v, zoneAfter(text, e, to),
+                    excluding.contains(before), future, 0, null);
+        }
+        return null;
+    }
+
+    /** As {@link #nearContext}, for a named day whose date moves from year to year. */
+    private static PartialDate nearHoliday(Holiday h, PartialDate v, LocalDate anchor, LocalDate context) {
+        PartialDate best = v;
+        long bestGap = Math.abs(ChronoUnit.DAYS.between(context, v.lo()));
+        if (bestGap <= CONTEXT_DAYS) {
+            return v;
+        }
+        for (int dy = -1; dy <= 1; dy++) {
+            LocalDate c = h.in(context.getYear() + dy);
+            long gap = Math.abs(ChronoUnit.DAYS.between(context, c));
+            if (!c.isAfter(anchor.plusDays(1)) && gap < bestGap && gap <= CONTEXT_DAYS) {
+                best = PartialDate.ofDay(c);
+                bestGap = gap;
+            }
+        }
+        return best;
     }
 
     private static Set<String> lowerSet(List<String> words) {
@@ -155,6 +271,14 @@ final class DateFinder {
         int done = -1;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
+            if (t.start() >= done && !holidays.isEmpty()) {
+                Expr h = holiday(text, tokens, k, to, anchor, context);
+                if (h != null) {
+                    out.add(h);
+                    done = h.end();
+                    continue;
+                }
+            }
             if (t.start() < done || !(t.isNumber() ? numberMayOpen(tokens, k) : STARTS.contains(t) && plausible(tokens, k))) {
                 continue;
             }

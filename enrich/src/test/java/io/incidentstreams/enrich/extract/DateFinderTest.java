@@ -71,6 +71,39 @@ class DateFinderTest {
     }
 
     @Test
+    void readsANamedDayAsItsDateInTheMostRecentPast() {
+        assertThat(resolved("Three soldiers were hurt in a drone attack on Christmas Day.", LocalDate.of(2023, 12, 27)))
+                .isEqualTo("2023-12-25");
+        assertThat(resolved("Gunmen opened fire at a party on New Year\u2019s Eve.", LocalDate.of(2024, 1, 2)))
+                .isEqualTo("2023-12-31");
+        assertThat(resolved("The blasts on Easter Sunday hit three churches.", LocalDate.of(2019, 4, 23)))
+                .isEqualTo("2019-04-21");
+        assertThat(resolved("A market was shelled on Good Friday.", LocalDate.of(2024, 3, 30))).isEqualTo("2024-03-29");
+    }
+
+    @Test
+    void readsANamedDayWithItsOwnYearAndNotItsWeekdayAlone() {
+        assertThat(resolved("The Easter Sunday 2019 bombings killed hundreds.", LocalDate.of(2021, 6, 1)))
+                .isEqualTo("2019-04-21");
+        assertThat(find("Churches were attacked on Easter Sunday.", LocalDate.of(2019, 4, 23)))
+                .extracting(DateFinder.Expr::text).containsExactly("Easter Sunday");
+    }
+
+    @Test
+    void keepsANamedDayAfterSinceOrNextOutOfTheIncidentsDate() {
+        assertThat(only("Attacks have doubled since Christmas Day.", LocalDate.of(2024, 1, 20)).usable()).isFalse();
+        assertThat(only("Talks resume next Christmas Eve.", LocalDate.of(2024, 1, 20)).usable()).isFalse();
+        assertThat(find("A Christmas market was closed after the threat.", LocalDate.of(2024, 12, 10))).isEmpty();
+    }
+
+    @Test
+    void computesEasterSundayForAnyYear() {
+        assertThat(DateFinder.easterSunday(2019)).isEqualTo(LocalDate.of(2019, 4, 21));
+        assertThat(DateFinder.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(DateFinder.easterSunday(2000)).isEqualTo(LocalDate.of(2000, 4, 23));
+    }
+
+    @Test
     void putsAMonthDayWithoutYearInTheMostRecentPast() {
         assertThat(resolved("On Dec. 27, rockets struck the K-1 base.", LocalDate.of(2020, 3, 12)))
                 .isEqualTo("2019-12-27");
