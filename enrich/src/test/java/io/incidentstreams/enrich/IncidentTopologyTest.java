@@ -177,6 +177,73 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void aCountryLevelReportThatFitsTwoIncidentsJoinsNeitherAndNeverBridgesThem() {
+        publish("a", attack().date("2020-11-03"));
+        publish("b", attack().date("2020-11-20"));
+        publish("c", attack().location(MentionBuilder.IRAQ).date("2020-11", io.incidentstreams.model.DatePrecision.MONTH));
+
+        Map<String, Incident> state = liveState();
+
+        assertThat(state).hasSize(3);
+        assertThat(state.values()).allSatisfy(i -> assertThat(i.articleCount()).isEqualTo(1));
+    }
+
+    @Test
+    void aPlacelessMonthReportThatFitsTwoIncidentsWaitsInsteadOfBridgingThem() {
+        publish("a", attack().date("2020-11-03"));
+        publish("b", attack().date("2020-11-20"));
+        publish("c", attack().location(null).date("2020-11", io.incidentstreams.model.DatePrecision.MONTH));
+
+        assertThat(liveState()).hasSize(2).allSatisfy((id, i) -> assertThat(i.articleCount()).isEqualTo(1));
+        assertThat(waitingReports()).containsOnlyKeys("c#0");
+    }
+
+    @Test
+    void aCountryLevelReportJoinsTheOneIncidentItFitsAndOthersLikeItMergeWithIt() {
+        publish("c", attack().location(MentionBuilder.IRAQ));
+        publish("d", attack().location(MentionBuilder.IRAQ).outlet("Other"));
+        assertThat(liveState()).hasSize(1);
+
+        publish("a", attack());
+
+        Map<String, Incident> state = liveState();
+        assertThat(state).hasSize(1);
+        Incident only = state.values().iterator().next();
+        assertThat(only.articleCount()).isEqualTo(3);
+        assertThat(only.location().name()).isEqualTo("Green Zone");
+    }
+
+    @Test
+    void reportsThatSayLittleAboutWhereGiveTheSameIncidentsInEveryArrivalOrder() {
+        List<Runnable> articles = List.of(
+                () -> publish("a", attack().date("2020-11-03")),
+                () -> publish("b", attack().date("2020-11-20")),
+                () -> publish("c", attack().location(MentionBuilder.IRAQ)
+                        .date("2020-11", io.incidentstreams.model.DatePrecision.MONTH)),
+                () -> publish("d", attack().location(MentionBuilder.IRAQ).date("2020-11-20")),
+                () -> publish("e", attack().location(null).date("2020-11", io.incidentstreams.model.DatePrecision.MONTH)));
+        Map<String, Integer> reference = null;
+        Random random = new Random(7);
+        for (int run = 0; run < 8; run++) {
+            List<Runnable> order = new ArrayList<>(articles);
+            Collections.shuffle(order, random);
+            driver.close();
+            driver = newDriver();
+            order.forEach(Runnable::run);
+            Map<String, Integer> state = new TreeMap<>();
+            liveState().forEach((k, v) -> state.put(k, v.articleCount()));
+            if (reference == null) {
+                reference = state;
+                // a alone, b with the day-dated country report d, the month report c alone; e waits
+                assertThat(state.values()).containsExactlyInAnyOrder(1, 2, 1);
+                assertThat(state).containsEntry(IncidentIds.forMention("b#0"), 2);
+            } else {
+                assertThat(state).as("order " + run).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
     void everyIncidentAndTombstoneCarriesOnlyTheIncidentSchemaVersionHeader() {
         publish("a", attack().date("2020-11-17"));
         publish("b", attack().date("2020-11-19"));

@@ -81,6 +81,21 @@ public final class MentionMatcher {
         return vague(DateRange.of(m.date(), m.datePrecision()));
     }
 
+    /**
+     * A dated report that says little about where: no place, or only a country or region. It may join the one
+     * incident it fits but never bridges two ("an attack in Iraq in March" fits every attack in Iraq that month);
+     * with no located report to join, it merges only with other such reports.
+     */
+    public static boolean weak(IncidentMention m) {
+        Location l = m.location();
+        return !vague(m) && (l == null || l.name() == null || coarse(l));
+    }
+
+    /** Neither vague nor weak: a report that may take part in the match graph's components. */
+    public static boolean anchored(IncidentMention m) {
+        return !vague(m) && !weak(m);
+    }
+
     private static boolean vague(DateRange r) {
         return r == null || r.precision() == DatePrecision.YEAR;
     }

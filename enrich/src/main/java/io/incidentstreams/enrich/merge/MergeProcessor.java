@@ -215,10 +215,11 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
     }
 
     /**
-     * The incidents around the seeds, recomputed. Dated reports form connected components of the
-     * {@link MentionMatcher#matches} graph; each vague report joins the component of its candidates when they all
-     * lie in one component, and stays alone otherwise. A vague report thus never joins two components, so a
-     * cluster is always one dated component plus the vague reports attached to it. That invariant lets a clean
+     * The incidents around the seeds, recomputed. Located dated reports form connected components of the
+     * {@link MentionMatcher#matches} graph; each weak report (no place, or a country) and each vague one joins the
+     * incident of its candidates when they all lie in one and agree with all its members, and stays alone
+     * otherwise; weak reports that match no located one form groups of their own. Neither thus joins two
+     * components, so a cluster is always one located component plus the reports attached to it, or one weak group. That invariant lets a clean
      * cluster stand for its component without a traversal; only clusters the change touched ({@code dirty}) are
      * traversed again.
      *
@@ -229,6 +230,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         Map<String, Set<String>> componentOf = new HashMap<>();
         List<Set<String>> components = new ArrayList<>();
         Map<String, List<String>> candidatesOf = new TreeMap<>();
+        List<Set<String>> groups = new ArrayList<>();
+        Map<String, Set<String>> grouped = new HashMap<>();
         Set<String> seen = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>(seeds);
         while (!pending.isEmpty()) {
@@ -248,17 +251,28 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 List<String> candidates = attachCandidates(region, x);
                 candidatesOf.put(id, candidates);
                 pending.addAll(candidates);
+            } else if (MentionMatcher.weak(x)) {
+                List<String> candidates = anchoredMatches(region, x);
+                candidatesOf.put(id, candidates);
+                pending.addAll(candidates);
+                if (candidates.isEmpty() && !grouped.containsKey(id)) {
+                    // It fits no located report: it merges with the weak reports connected to it that fit none.
+                    Set<String> group = weakGroup(region, id);
+                    groups.add(group);
+                    group.forEach(g -> grouped.put(g, group));
+                    pending.addAll(group);
+                }
             } else if (!componentOf.containsKey(id)) {
                 Set<String> component;
                 if (id.equals(changed) && added) {
-                    component = grownComponent(region, x);
+                    component = grownComponent(region, x, pending::add);
                 } else if (cluster == null || dirty.contains(cluster)) {
-                    component = traversedComponent(region, x);
+                    component = traversedComponent(region, x, pending::add);
                 } else {
                     component = new TreeSet<>();
                     for (String mid : members(cluster)) {
                         IncidentMention y = mentions.get(mid);
-                        if (y != null && !MentionMatcher.vague(y)) {
+                        if (y != null && MentionMatcher.anchored(y)) {
                             component.add(mid);
                         }
                     }
@@ -272,41 +286,69 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
                 }
             }
         }
-        Map<Set<String>, Set<String>> membersOf = new IdentityHashMap<>();
-        components.forEach(c -> membersOf.put(c, new TreeSet<>(c)));
+        // Each report's incident, as the set of its members: located components first, then weak groups and
+        // the weak reports that fit one component, then vague reports, each checked against the whole incident.
+        Map<String, Set<String>> finalOf = new HashMap<>();
+        List<Set<String>> incidents = new ArrayList<>();
+        for (Set<String> c : components) {
+            Set<String> members = new TreeSet<>(c);
+            incidents.add(members);
+            c.forEach(id -> finalOf.put(id, members));
+        }
+        for (Set<String> group : groups) {
+            Set<String> members = new TreeSet<>(group);
+            incidents.add(members);
+            group.forEach(id -> finalOf.put(id, members));
+        }
+        for (boolean weakPass : new boolean[] {true, false}) {
+            candidatesOf.forEach((v, candidates) -> {
+                IncidentMention vm = mentions.get(v);
+                if (finalOf.containsKey(v) || MentionMatcher.weak(vm) != weakPass) {
+                    return;
+                }
+                Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+                candidates.forEach(c -> distinct.add(finalOf.get(c)));
+                distinct.remove(null);
+                // An incident must agree as a whole: "nobody hurt" cannot join an attack others put at five.
+                distinct.removeIf(members -> members.stream().map(mentions::get)
+                        .anyMatch(y -> y != null && !MentionMatcher.consistent(vm, y)));
+                Set<String> into;
+                if (distinct.size() == 1) {
+                    into = distinct.iterator().next();
+                } else {
+                    into = new TreeSet<>();
+                    incidents.add(into);
+                }
+                into.add(v);
+                finalOf.put(v, into);
+            });
+        }
         Map<String, Set<String>> out = new TreeMap<>();
-        candidatesOf.forEach((v, candidates) -> {
-            Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
-            candidates.forEach(c -> distinct.add(componentOf.get(c)));
-            distinct.remove(null);
-            // A candidate's incident must agree as a whole: "nobody hurt" cannot join an attack others put at five.
-            IncidentMention vm = mentions.get(v);
-            distinct.removeIf(comp -> comp.stream().map(mentions::get)
-                    .anyMatch(y -> y != null && !MentionMatcher.consistent(vm, y)));
-            if (distinct.size() == 1) {
-                membersOf.get(distinct.iterator().next()).add(v);
-            } else {
-                out.put(IncidentIds.forMention(v), new TreeSet<>(Set.of(v)));
-            }
-        });
-        membersOf.values().forEach(c -> out.put(IncidentIds.forCluster(c), c));
+        incidents.forEach(c -> out.put(IncidentIds.forCluster(c), c));
         return out;
     }
 
-    /** A new dated report: its component is the union of the clusters it matches into, vague members aside. */
-    private Set<String> grownComponent(String region, IncidentMention m) {
+    /**
+     * A new located report: its component is the union of the clusters it matches into, vague and weak members
+     * aside. Weak reports it matches go to {@code weakSeen}: where they belong may have changed.
+     */
+    private Set<String> grownComponent(String region, IncidentMention m, Consumer<String> weakSeen) {
         Set<String> component = new TreeSet<>();
         component.add(m.mentionId());
         Set<String> joined = new TreeSet<>();
         for (IncidentMention n : candidates(region, m)) {
             if (MentionMatcher.matches(m, n)) {
+                if (MentionMatcher.weak(n)) {
+                    weakSeen.accept(n.mentionId());
+                    continue;
+                }
                 String cid = clusters.get(MEMBER + n.mentionId());
                 if (cid == null) {
                     component.add(n.mentionId());
                 } else if (joined.add(cid)) {
                     for (String mid : members(cid)) {
                         IncidentMention y = mentions.get(mid);
-                        if (y != null && !MentionMatcher.vague(y)) {
+                        if (y != null && MentionMatcher.anchored(y)) {
                             component.add(mid);
                         }
                     }
@@ -316,8 +358,8 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return component;
     }
 
-    /** The connected component of a dated report, by traversal of the match graph. */
-    private Set<String> traversedComponent(String region, IncidentMention start) {
+    /** The connected component of a located report, by traversal of the match graph among located reports. */
+    private Set<String> traversedComponent(String region, IncidentMention start, Consumer<String> weakSeen) {
         Set<String> component = new TreeSet<>();
         Deque<IncidentMention> queue = new ArrayDeque<>(List.of(start));
         component.add(start.mentionId());
@@ -325,12 +367,48 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             IncidentMention x = queue.poll();
             for (IncidentMention n : candidates(region, x)) {
                 if (!component.contains(n.mentionId()) && MentionMatcher.matches(x, n)) {
+                    if (MentionMatcher.weak(n)) {
+                        weakSeen.accept(n.mentionId());
+                        continue;
+                    }
                     component.add(n.mentionId());
                     queue.add(n);
                 }
             }
         }
         return component;
+    }
+
+    /** The located reports a weak one matches. */
+    private List<String> anchoredMatches(String region, IncidentMention w) {
+        List<String> out = new ArrayList<>();
+        for (IncidentMention n : candidates(region, w)) {
+            if (MentionMatcher.anchored(n) && MentionMatcher.matches(w, n)) {
+                out.add(n.mentionId());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The weak reports connected to {@code start} by matches among weak reports that match no located one: they
+     * are one incident that nobody has placed more precisely yet.
+     */
+    private Set<String> weakGroup(String region, String start) {
+        Set<String> group = new TreeSet<>();
+        group.add(start);
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            IncidentMention x = mentions.get(queue.poll());
+            for (IncidentMention n : candidates(region, x)) {
+                if (!group.contains(n.mentionId()) && MentionMatcher.weak(n) && MentionMatcher.matches(x, n)
+                        && anchoredMatches(region, n).isEmpty()) {
+                    group.add(n.mentionId());
+                    queue.add(n.mentionId());
+                }
+            }
+        }
+        return group;
     }
 
     /** True when a component's dated members came from several clusters, or not from the whole of one. */
@@ -347,7 +425,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         }
         for (String mid : members(from.iterator().next())) {
             IncidentMention y = mentions.get(mid);
-            if (y != null && !MentionMatcher.vague(y) && !component.contains(mid)) {
+            if (y != null && MentionMatcher.anchored(y) && !component.contains(mid)) {
                 return true;
             }
         }
