@@ -8,6 +8,7 @@ import io.incidentstreams.enrich.EnrichApp;
 import io.incidentstreams.enrich.ProcessingProgress;
 import io.incidentstreams.enrich.extract.Extractor;
 import io.incidentstreams.enrich.replay.Replay;
+import io.incidentstreams.enrich.testing.SharedCorpus;
 import io.incidentstreams.ingest.Ingester;
 import io.incidentstreams.model.Incident;
 import io.incidentstreams.sink.IncidentFormat;
@@ -37,8 +38,33 @@ class ReplayAndOrderIT {
     Path state;
 
     private PipelineConfig newPipeline(String base) {
+        return newPipeline(base, 4);
+    }
+
+    private PipelineConfig newPipeline(String base, int partitions) {
         String name = SharedKafkaBroker.uniqueName(base);
-        return TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state.resolve(name), Map.of());
+        return TestPipelines.pipeline(SharedKafkaBroker.bootstrapServers(), name, state.resolve(name),
+                Map.of(PipelineConfig.TOPIC_PARTITIONS, Integer.toString(partitions)));
+    }
+
+    /** Every article of the real-article corpora beside the clone (../shared/corpus/a and b). */
+    static List<Path> corpusFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String set : List.of("a", "b")) {
+            try (Stream<Path> s = Files.list(SharedCorpus.set(set).resolve("articles"))) {
+                files.addAll(s.filter(Files::isRegularFile).sorted().collect(Collectors.toList()));
+            }
+        }
+        return files;
+    }
+
+    /** Relations in a snapshot that point at an id the snapshot does not hold. */
+    private static List<String> danglingRelations(PipelineConfig config) {
+        List<Incident> incidents = IncidentSnapshot.read(config, Duration.ofSeconds(30));
+        java.util.Set<String> ids = incidents.stream().map(Incident::id).collect(Collectors.toSet());
+        return incidents.stream().flatMap(i -> i.relations().stream()
+                        .filter(r -> !ids.contains(r.incidentId())).map(r -> i.id() + " -> " + r.incidentId()))
+                .toList();
     }
 
     /** Every article file of the samples and, when present, of ../shared/seeds. */
@@ -82,6 +108,28 @@ class ReplayAndOrderIT {
             Collections.shuffle(shuffled, random);
             assertThat(runInOrder(newPipeline("order"), shuffled)).as("order %s", shuffled).isEqualTo(reference);
         }
+    }
+
+    @Test
+    void theRealCorporaGiveOneSnapshotInEveryOrderWithOneOrFourPartitionsAndAfterAReplay() throws Exception {
+        List<Path> files = corpusFiles();
+        PipelineConfig first = newPipeline("corpus-order", 1);
+        String reference = runInOrder(first, files);
+        assertThat(reference).isNotBlank();
+        assertThat(danglingRelations(first)).isEmpty();
+
+        Random random = new Random(20161113);
+        PipelineConfig last = first;
+        for (int run = 1; run < 5; run++) {
+            List<Path> shuffled = new ArrayList<>(files);
+            Collections.shuffle(shuffled, random);
+            int partitions = run % 2 == 0 ? 1 : 4;
+            last = newPipeline("corpus-order", partitions);
+            assertThat(runInOrder(last, shuffled)).as("run %s, %s partitions", run, partitions).isEqualTo(reference);
+            assertThat(danglingRelations(last)).as("run %s", run).isEmpty();
+        }
+        Replay.run(last, EXTRACTOR::extract, EXTRACTOR.rulesVersion(), null, Duration.ofMinutes(3), l -> { });
+        assertThat(snapshotText(last)).as("after a replay").isEqualTo(reference);
     }
 
     @Test

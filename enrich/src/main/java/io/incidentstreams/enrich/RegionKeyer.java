@@ -36,6 +36,11 @@ public final class RegionKeyer {
         return out;
     }
 
+    /** The country that keys a report, or null when it names none (it then goes with its article's main country). */
+    public static String countryOf(IncidentMention m) {
+        return country(m);
+    }
+
     private static String country(IncidentMention m) {
         return m.location() == null || m.location().country() == null || m.location().country().isBlank()
                 ? null : m.location().country();

@@ -302,6 +302,21 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void aCueToAReportOfTheSameArticleInAnotherCountryMakesNoLinkSoThatLinksDoNotDependOnPartitions() {
+        String cue = "The salvo was retaliation for a strike in Syria last week that killed two officers.";
+        Location syria = new Location("Syria", null, null, "Syria", 35.0, 38.0, 3);
+        publish("page", attack().cue(Relation.RETALIATION_FOR, cue, 100),
+                attack().type(io.incidentstreams.model.IncidentType.AIR_DRONE_STRIKE).location(syria)
+                        .date("2020-11-10").evidenceAt("type", cue, 100));
+
+        Map<String, Incident> state = liveState();
+
+        // Both regions share this driver's single task; on a broker they may not, so neither links.
+        assertThat(state).hasSize(2);
+        assertThat(state.get(IncidentIds.forMention("page#0")).relations()).isEmpty();
+    }
+
+    @Test
     void anAttackBreaksOneTruceTheMostPreciselyDatedOneWhenReportsNameSeveral() {
         String cue = "That ceasefire ended when rockets hit the Green Zone.";
         publish("undated", attack().date(null, null).published(null).cue(Relation.BREAKS_TRUCE, cue, 10),

@@ -1,6 +1,7 @@
 package io.incidentstreams.enrich.merge;
 
 import io.incidentstreams.enrich.ExtractProcessor;
+import io.incidentstreams.enrich.RegionKeyer;
 import io.incidentstreams.enrich.StoreNames;
 import io.incidentstreams.enrich.dedup.NearDuplicates;
 import io.incidentstreams.enrich.link.Linker;
@@ -211,7 +212,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         if (m.type() == IncidentType.TRUCE) {
             prefix(MergeIndex.vagueTrucePrefix(region), out);
         }
-        siblingsOf(m.mentionId()).stream().filter(MentionMatcher::vague).map(IncidentMention::mentionId).forEach(out);
+        siblingsOf(region, m.mentionId()).stream().filter(MentionMatcher::vague).map(IncidentMention::mentionId).forEach(out);
     }
 
     /**
@@ -438,7 +439,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
      * Reports sharing its death toll are preferred. Too many candidates means no single one: the scan stops.
      */
     private List<String> attachCandidates(String region, IncidentMention v) {
-        MentionMatcher.Window window = MentionMatcher.Window.of(v, siblingsOf(v.mentionId()));
+        MentionMatcher.Window window = MentionMatcher.Window.of(v, siblingsOf(region, v.mentionId()));
         String site = MergeIndex.site(v.location());
         List<String> ids = new ArrayList<>();
         if (v.type() == IncidentType.TRUCE) {
@@ -469,15 +470,34 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return (sameToll.isEmpty() ? fit : sameToll).stream().map(IncidentMention::mentionId).toList();
     }
 
-    /** The other reports of the article a mention came from (in this region). */
-    private List<IncidentMention> siblingsOf(String mentionId) {
+    /**
+     * The other reports of the article a mention came from, in this region only. The task's store may also hold
+     * reports of other regions that share its partition; they are left out, so that links and windows do not
+     * depend on how many partitions there are.
+     */
+    private List<IncidentMention> siblingsOf(String region, String mentionId) {
         List<IncidentMention> out = new ArrayList<>();
+        IncidentMention self = mentions.get(mentionId);
         for (KeyValue<String, IncidentMention> kv : mentions.withPrefix(IncidentIds.articleOf(mentionId) + "#")) {
-            if (!kv.key.equals(mentionId)) {
+            if (!kv.key.equals(mentionId) && inRegion(region, kv.value, self)) {
                 out.add(kv.value);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a stored report was keyed to {@code region}: its index entries are under the region, or, when it has
+     * none, its country (or the lack of one, which sends it where {@code peer}'s article sends such reports) says so.
+     */
+    private boolean inRegion(String region, IncidentMention m, IncidentMention peer) {
+        List<String> keys = MergeIndex.keys(region, m);
+        if (!keys.isEmpty()) {
+            return index.get(keys.get(0)) != null;
+        }
+        String country = RegionKeyer.countryOf(m);
+        return country != null ? country.equals(region)
+                : peer != null && RegionKeyer.countryOf(peer) == null;
     }
 
     /**
@@ -617,7 +637,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
             if (day != null && day.precision() == DatePrecision.DAY && (first == null || day.first().isBefore(first))) {
                 first = day.first();
             }
-            for (IncidentMention sibling : siblingsOf(mid)) {
+            for (IncidentMention sibling : siblingsOf(region, mid)) {
                 String sc = clusters.get(MEMBER + sibling.mentionId());
                 if (sc != null && !sc.equals(cid)) {
                     out.accept(sc);
@@ -698,7 +718,7 @@ public final class MergeProcessor implements Processor<String, IncidentMention, 
         return new Linker.Lookup() {
             @Override
             public List<IncidentMention> siblings(String mentionId) {
-                return siblingsOf(mentionId);
+                return siblingsOf(region, mentionId);
             }
 
             @Override
