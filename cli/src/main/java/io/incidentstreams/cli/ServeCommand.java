@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * runs enrich in the same process, so one command shows the page.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the incidents over HTTP until Ctrl-C: GET /incidents (filters, paging), /incidents/{id},",
-                "/incidents/stream (Server-Sent Events), /health, /metrics, and the timeline page at /.",
+        description = {"Serves the incidents over HTTP (API, live stream, timeline page) until Ctrl-C.",
+                "GET /incidents (filters, paging), /incidents/{id}, /incidents/stream (Server-Sent Events), /health,",
+                "/metrics, and the timeline page at /.",
                 "It reads the compacted incidents topic to its end into memory and follows it."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
