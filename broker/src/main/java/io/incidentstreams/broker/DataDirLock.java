@@ -228,11 +228,20 @@ public final class DataDirLock implements AutoCloseable {
         if (left.isEmpty()) {
             return;
         }
-        notice.accept("waiting for the broker JVM (pid " + brokerPid + ") the stopped process left behind to exit");
+        notice.accept("waiting for the broker JVM (pid " + brokerPid + ") that process left behind to exit");
         try {
             left.get().onExit().get(LEFTOVER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
+            notice.accept("killing the broker JVM (pid " + brokerPid + "), which did not exit within "
+                    + LEFTOVER_WAIT.toSeconds() + " s");
             left.get().destroyForcibly();
+            try {
+                left.get().onExit().get(LEFTOVER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException again) {
+                // Kafka's own lock then tells.
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

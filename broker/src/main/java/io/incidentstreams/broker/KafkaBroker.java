@@ -596,6 +596,7 @@ public final class KafkaBroker implements AutoCloseable {
         private Path logFile;
         private final List<String> jvmOptions = new ArrayList<>();
         private String owner = defaultOwner();
+        private java.util.function.Consumer<String> notices = LOG::warn;
 
         private Builder() {
         }
@@ -611,6 +612,12 @@ public final class KafkaBroker implements AutoCloseable {
          */
         public Builder owner(String owner) {
             this.owner = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /** Where notices for the user go, such as a stale lock cleared. Default: this class's log, as warnings. */
+        public Builder notices(java.util.function.Consumer<String> notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
             return this;
         }
 
@@ -684,7 +691,7 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a temporary data dir", e);
             }
-            DataDirLock lock = DataDirLock.acquire(dir, owner, LOG::warn);
+            DataDirLock lock = DataDirLock.acquire(dir, owner, notices);
             int[] free = freePorts(2);
             int chosenPort = port != 0 ? port : free[0];
             int controllerPort = free[1] != chosenPort ? free[1] : free[0];

@@ -58,7 +58,7 @@ final class BrokerCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         KafkaBroker broker;
         try {
-            broker = KafkaBroker.builder().dataDir(dir.resolve("data")).port(port).owner(Cli.commandLine()).start();
+            broker = KafkaBroker.builder().dataDir(dir.resolve("data")).port(port).owner(Cli.commandLine()).notices(Cli::err).start();
         } catch (BrokerLockedException e) {
             Cli.err(Brokers.lockedMessage(e) + "; 'incidents broker --stop"
                     + (dataDir != null ? " --data-dir " + dataDir : "") + "' stops it");
@@ -110,6 +110,14 @@ final class BrokerCommand implements Callable<Integer> {
             return IncidentsCli.FAILED;
         } catch (java.util.concurrent.ExecutionException e) {
             // It is gone.
+        }
+        // The stopped command removes its address file on the way out, unless its JVM ended first.
+        if (DataDirLock.holder(dir.resolve("data")).isEmpty()) {
+            try {
+                Files.deleteIfExists(dir.resolve(Brokers.ADDRESS_FILE));
+            } catch (java.io.IOException e) {
+                Cli.err("could not delete " + dir.resolve(Brokers.ADDRESS_FILE) + ": " + e.getMessage());
+            }
         }
         Cli.err("broker stopped");
         return IncidentsCli.OK;

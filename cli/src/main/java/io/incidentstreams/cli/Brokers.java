@@ -61,7 +61,7 @@ final class Brokers implements AutoCloseable {
         Cli.err("no --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS given: starting the embedded broker in " + dir);
         KafkaBroker broker;
         try {
-            broker = KafkaBroker.builder().dataDir(dir.resolve("data")).owner(Cli.commandLine()).start();
+            broker = KafkaBroker.builder().dataDir(dir.resolve("data")).owner(Cli.commandLine()).notices(Cli::err).start();
         } catch (BrokerLockedException e) {
             String address = e.holder().bootstrapServers();
             if (address != null && answers(address)) {
