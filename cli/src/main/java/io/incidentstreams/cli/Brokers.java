@@ -1,6 +1,7 @@
 package io.incidentstreams.cli;
 
 import io.incidentstreams.broker.BrokerLockedException;
+import io.incidentstreams.broker.DataDirLock;
 import io.incidentstreams.broker.KafkaBroker;
 import io.incidentstreams.config.PipelineConfig;
 import java.io.IOException;
@@ -129,10 +130,13 @@ final class Brokers implements AutoCloseable {
         }
     }
 
-    /** The address a live {@code incidents broker} wrote, if something still listens there. */
+    /**
+     * The address a live {@code incidents broker} wrote, if something still listens there and a process still holds
+     * the folder: the broker JVM of a killed {@code incidents broker} still listens for a moment while it exits.
+     */
     static String runningAt(Path dir) {
         Path file = dir.resolve(ADDRESS_FILE);
-        if (!Files.isReadable(file)) {
+        if (!Files.isReadable(file) || DataDirLock.holder(dir.resolve("data")).isEmpty()) {
             return null;
         }
         try {
