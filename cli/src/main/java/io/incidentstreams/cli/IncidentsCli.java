@@ -205,7 +205,7 @@ public final class IncidentsCli implements Callable<Integer> {
                     effective = layered.containsKey(key.name) ? layered.get(key.name) : def;
                 }
                 out.append(key.name).append('\n');
-                out.append("  ").append(key.documentation).append('\n');
+                wrap(out, key.documentation == null ? "" : key.documentation, "  ", 100);
                 out.append("  environment: ").append(Settings.envName(key.name)).append('\n');
                 out.append("  type:        ").append(key.type.name().toLowerCase(java.util.Locale.ROOT)).append('\n');
                 out.append("  default:     ").append(def).append('\n');
@@ -222,6 +222,22 @@ public final class IncidentsCli implements Callable<Integer> {
                     .append(k.contains("password") || k.contains("jaas") || k.contains("secret") ? "[hidden]" : v)
                     .append('\n'));
             return out.toString();
+        }
+
+        /** Appends {@code text} in lines of at most {@code width} characters, each after {@code indent}. */
+        static void wrap(StringBuilder out, String text, String indent, int width) {
+            StringBuilder line = new StringBuilder(indent);
+            for (String word : text.strip().split("\\s+")) {
+                if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                    out.append(line).append('\n');
+                    line = new StringBuilder(indent);
+                }
+                if (line.length() > indent.length()) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            out.append(line).append('\n');
         }
 
         private static String show(Object value, boolean hasDefault) {
