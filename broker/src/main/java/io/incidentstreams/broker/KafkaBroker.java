@@ -85,6 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path log4j2Config;
     private final Path classpathArgs;
 
+    private final DataDirLock lock;
     private volatile Process process;
     /** Clients that need the broker until they have closed; guarded by itself. */
     private final Object holdLock = new Object();
@@ -93,7 +94,9 @@ public final class KafkaBroker implements AutoCloseable {
     private Thread shutdownHook;
     private boolean closed;
 
-    private KafkaBroker(Builder builder, Path dataDir, boolean ownsDataDir, int port, int controllerPort) {
+    private KafkaBroker(Builder builder, Path dataDir, boolean ownsDataDir, int port, int controllerPort,
+                        DataDirLock lock) {
+        this.lock = lock;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.port = port;
@@ -230,6 +233,7 @@ public final class KafkaBroker implements AutoCloseable {
                 // The JVM is shutting down already; the hook does the same work.
             }
         }
+        lock.close();
         if (ownsDataDir) {
             deleteRecursively(dataDir);
         }
@@ -286,6 +290,7 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         lastStartup = Duration.ofNanos(System.nanoTime() - launch);
+        lock.recordBroker(bootstrapServers(), p.pid());
         LOG.info("Kafka broker ready on {} in {} ms{} (pid {}, heap {} MiB, data {})", bootstrapServers(),
                 lastStartup.toMillis(), formatMillis > 0 ? ", storage formatted first in " + formatMillis + " ms" : "",
                 p.pid(), heapMb, dataDir);
@@ -445,6 +450,9 @@ public final class KafkaBroker implements AutoCloseable {
                 waitFor(p, HOOK_STOP_TIMEOUT);
             }
         }
+        if (p == null || !p.isAlive()) {
+            lock.close();
+        }
         if (ownsDataDir) {
             deleteRecursively(dataDir);
         }
@@ -587,8 +595,30 @@ public final class KafkaBroker implements AutoCloseable {
         private final Map<String, String> brokerConfig = new LinkedHashMap<>();
         private Path logFile;
         private final List<String> jvmOptions = new ArrayList<>();
+        private String owner = defaultOwner();
+        private java.util.function.Consumer<String> notices = LOG::warn;
 
         private Builder() {
+        }
+
+        private static String defaultOwner() {
+            String command = System.getProperty("sun.java.command", "");
+            return command.length() > 200 ? command.substring(0, 200) + "..." : command;
+        }
+
+        /**
+         * What the process starting the broker is, as recorded in the data folder's lock so that a refused second
+         * start can name it. Default: the JVM's main class and arguments.
+         */
+        public Builder owner(String owner) {
+            this.owner = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /** Where notices for the user go, such as a stale lock cleared. Default: this class's log, as warnings. */
+        public Builder notices(java.util.function.Consumer<String> notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
+            return this;
         }
 
         /**
@@ -648,6 +678,7 @@ public final class KafkaBroker implements AutoCloseable {
         /**
          * Formats storage if needed, launches the broker and waits until it answers.
          *
+         * @throws BrokerLockedException if another process runs a broker on the same data dir
          * @throws IllegalStateException if the broker exits or does not answer in time; the message holds the end of
          *                               its log. A data dir given with {@link #dataDir(Path)} is kept for a closer
          *                               look, a temporary one is deleted so failed starts leave nothing behind.
@@ -660,10 +691,11 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a temporary data dir", e);
             }
+            DataDirLock lock = DataDirLock.acquire(dir, owner, notices);
             int[] free = freePorts(2);
             int chosenPort = port != 0 ? port : free[0];
             int controllerPort = free[1] != chosenPort ? free[1] : free[0];
-            KafkaBroker broker = new KafkaBroker(this, dir, owns, chosenPort, controllerPort);
+            KafkaBroker broker = new KafkaBroker(this, dir, owns, chosenPort, controllerPort, lock);
             try {
                 broker.start();
             } catch (RuntimeException e) {

@@ -165,6 +165,22 @@ class KafkaBrokerIT {
     }
 
     @Test
+    void aSecondBrokerOnTheSameDataDirIsRefusedAndTheFirstKeepsRunning(@TempDir Path dataDir) throws Exception {
+        try (KafkaBroker first = KafkaBroker.builder().dataDir(dataDir).heapMb(128).start()) {
+            String settings = Files.readString(dataDir.resolve("server.properties"));
+
+            assertThatThrownBy(() -> KafkaBroker.builder().dataDir(dataDir).start())
+                    .isInstanceOf(BrokerLockedException.class)
+                    .hasMessageContaining("in use by process " + ProcessHandle.current().pid())
+                    .hasMessageContaining(first.bootstrapServers());
+
+            assertThat(Files.readString(dataDir.resolve("server.properties"))).isEqualTo(settings);
+            assertThat(first.isRunning()).isTrue();
+            Clients.createTopic(first.bootstrapServers(), "still-serving");
+        }
+    }
+
+    @Test
     void startFailsFastWithTheEndOfTheBrokerLogWhenTheBrokerJvmExits(@TempDir Path dataDir) throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));

@@ -41,8 +41,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     double latencyLoad;
 
-    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
-            description = "Longest wait for any phase (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION",
+            description = "Longest wait for any phase (30s, 5m, 1h or ISO-8601 PT5M). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Option(names = "--config-file", paramLabel = "FILE",

@@ -8,15 +8,32 @@ import java.nio.file.Path;
 final class Cli {
     static PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
             StandardCharsets.UTF_8);
-    static final PrintStream ERR = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+    static volatile PrintStream ERR = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
 
+    private static volatile String commandLine = "incidents";
+
     private Cli() {
+    }
+
+    /** {@code incidents} and the arguments of this run, as recorded in a broker's data folder lock. */
+    static String commandLine() {
+        return commandLine;
+    }
+
+    static void commandLine(String... args) {
+        String line = "incidents " + String.join(" ", args);
+        commandLine = line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /** Sends results elsewhere: tests read what a command printed. */
     static void redirectOut(PrintStream out) {
         OUT = out;
+    }
+
+    /** Sends messages elsewhere: tests read what a command told its user. */
+    static void redirectErr(PrintStream err) {
+        ERR = err;
     }
 
     static void err(String line) {

@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION", description = "Give up after this long (30s, 5m, 1h or ISO-8601 PT5M). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Override

@@ -28,7 +28,26 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         try {
             return Duration.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 60s, 5m, 1h)");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 1h, 2d,"
+                    + " or ISO-8601 PT30S)");
         }
+    }
+
+    /** The shortest of the simple forms: {@code 10s}, {@code 1500ms}, {@code 5m}. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000 == 0 && ms > 0) {
+            return ms / 86_400_000 + "d";
+        }
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
     }
 }

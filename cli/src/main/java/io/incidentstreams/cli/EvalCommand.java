@@ -34,8 +34,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "FILE", description = "Event-level gold (JSON), e.g. samples/unseen/events.json.")
     Path events;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
-            description = "With --events: give up on the pipeline after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION",
+            description = "With --events: give up on the pipeline after this long (30s, 5m, 1h or ISO-8601 PT5M). Default: ${DEFAULT-VALUE}.")
     java.time.Duration timeout;
 
     @picocli.CommandLine.Spec

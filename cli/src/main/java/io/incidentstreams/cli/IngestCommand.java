@@ -42,8 +42,17 @@ final class IngestCommand implements Callable<Integer> {
                 description = "Read symbolic links found inside folders; by default they are rejected and reported.")
         boolean followLinks;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            for (Path p : paths) {
+                if (!java.nio.file.Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "no such file or folder: " + p);
+                }
+            }
             try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
                 IngestSummary summary = ingest(brokers.config(), paths,
                         IngestOptions.defaults().withFollowLinks(followLinks));

@@ -36,6 +36,8 @@ public final class KafkaOptions {
         if (topicPrefix != null) {
             flags.put(PipelineConfig.TOPIC_PREFIX, topicPrefix);
         }
+        Settings.check(configFile == null ? Map.of() : ConfigLoader.readFile(configFile),
+                String.valueOf(configFile), env, flags);
         return ConfigLoader.layer(configFile, env, flags);
     }
 

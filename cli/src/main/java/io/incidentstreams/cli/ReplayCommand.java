@@ -21,14 +21,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--from", paramLabel = "TIMESTAMP",
-            description = "Keep state and re-read only records published since this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z.")
+    @Option(names = "--from", paramLabel = "DATE|INSTANT",
+            description = "Keep state and re-read only records published since this date (UTC midnight) or instant,"
+                    + " e.g. 2026-01-01 or 2026-01-01T12:00:00Z.")
     Instant from;
 
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "Longest wait (30s, 5m, 1h or ISO-8601 PT30S). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Override

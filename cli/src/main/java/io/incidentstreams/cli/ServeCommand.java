@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +32,9 @@ import picocli.CommandLine.Option;
  * runs enrich in the same process, so one command shows the page.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the incidents over HTTP until Ctrl-C: GET /incidents (filters, paging), /incidents/{id},",
-                "/incidents/stream (Server-Sent Events), /health, /metrics, and the timeline page at /.",
+        description = {"Serves the incidents over HTTP (API, live stream, timeline page) until Ctrl-C.",
+                "GET /incidents (filters, paging), /incidents/{id}, /incidents/stream (Server-Sent Events), /health,",
+                "/metrics, and the timeline page at /.",
                 "It reads the compacted incidents topic to its end into memory and follows it."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
@@ -260,8 +260,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The enrich Streams app in this process, for /health and /metrics. */
     static final class EnrichComponent implements Component, AutoCloseable {
-        private static final Set<KafkaStreams.State> DOWN = Set.of(KafkaStreams.State.ERROR,
-                KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
         private static final long LAG_TTL_NANOS = 2_000_000_000L;
 
         private final EnrichApp app;
@@ -280,10 +278,17 @@ final class ServeCommand implements Callable<Integer> {
             return "enrich";
         }
 
+        /** UP only when enrich is RUNNING and at most {@link EnrichStatus#HEALTHY_MAX_LAG} records behind. */
         @Override
         public boolean healthy() {
+            return status().healthy();
+        }
+
+        private EnrichStatus.Health status() {
             KafkaStreams streams = app.streams();
-            return app.fatalError() == null && streams != null && !DOWN.contains(streams.state());
+            Map<String, Long> lag = lag();
+            return EnrichStatus.health(streams == null ? null : streams.state(), app.fatalError(),
+                    lag.isEmpty() ? null : lag, EnrichStatus.HEALTHY_MAX_LAG);
         }
 
         @Override
@@ -293,6 +298,7 @@ final class ServeCommand implements Callable<Integer> {
             d.put("applicationId", config.getString(PipelineConfig.APPLICATION_ID));
             d.put("state", streams == null ? "NOT_STARTED" : streams.state().name());
             d.put("lag", lag());
+            d.put("reason", status().reason());
             if (app.fatalError() != null) {
                 d.put("error", IncidentsCli.message(app.fatalError()));
             }

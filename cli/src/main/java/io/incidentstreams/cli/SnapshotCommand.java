@@ -22,7 +22,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json (one incident per line). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--timeout", defaultValue = "PT60S", paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION", description = "Longest wait (30s, 5m, 1h or ISO-8601 PT30S). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Option(names = "--unresolved", description = "Print the reports that wait for an incident to join (no month, or no place)"

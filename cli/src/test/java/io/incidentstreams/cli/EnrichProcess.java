@@ -28,6 +28,11 @@ final class EnrichProcess implements AutoCloseable {
      * settings in {@code extra} (e.g. a short {@code session.timeout.ms}) are passed with {@code -X}.
      */
     static EnrichProcess start(PipelineConfig config, Path stateDir, Path log, String... extra) {
+        return start(config, stateDir, log, List.of(), extra);
+    }
+
+    /** As {@link #start(PipelineConfig, Path, Path, String...)}, with more options of {@code incidents enrich}. */
+    static EnrichProcess start(PipelineConfig config, Path stateDir, Path log, List<String> options, String... extra) {
         try {
             Files.createDirectories(log.getParent());
             Path argFile = log.resolveSibling(log.getFileName() + ".args");
@@ -41,6 +46,7 @@ final class EnrichProcess implements AutoCloseable {
                     "--topic-prefix", config.getString(PipelineConfig.TOPIC_PREFIX),
                     "--application-id", config.getString(PipelineConfig.APPLICATION_ID),
                     "-X", PipelineConfig.STATE_DIR + "=" + stateDir));
+            command.addAll(options);
             for (String setting : extra) {
                 command.add("-X");
                 command.add(setting);

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the enrich topology: checks the broker, creates missing topics, logs the topology and starts Kafka
+ * Runs the enrich topology: checks the broker, creates missing topics, logs the topology (at debug) and starts Kafka
  * Streams with exactly-once v2. A record that fails to deserialise or to process goes to the dead-letter topic
  * with the error in its headers, and processing goes on.
  */
@@ -98,7 +98,7 @@ public final class EnrichApp implements AutoCloseable {
             new TopicAdmin(admin, timeout).ensure(topics.all(), config.getInt(PipelineConfig.TOPIC_PARTITIONS),
                     config.getShort(PipelineConfig.TOPIC_REPLICATION_FACTOR));
         }
-        log.info("enrich topology:\n{}", topology.describe());
+        log.debug("enrich topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("enrich stopped on an unrecoverable error", e);

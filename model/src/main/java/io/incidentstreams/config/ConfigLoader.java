@@ -39,7 +39,7 @@ public final class ConfigLoader {
         return new PipelineConfig(layer(file, env, flags));
     }
 
-    static Map<String, String> readFile(Path file) {
+    public static Map<String, String> readFile(Path file) {
         if (!Files.isReadable(file)) {
             throw new ConfigException("config file " + file + " does not exist or cannot be read");
         }
@@ -65,12 +65,34 @@ public final class ConfigLoader {
             }
         });
         // Kafka client properties win over the project's own spelling of the same key.
+        map.putAll(kafkaEnv(env));
+        return map;
+    }
+
+    /**
+     * The Kafka client properties of the environment: {@code KAFKA_X_Y} as {@code x.y}, except the variables of
+     * Kafka's own scripts ({@code KAFKA_HEAP_OPTS}, {@code KAFKA_HOME}, ...), which are no client property.
+     */
+    public static Map<String, String> kafkaEnv(Map<String, String> env) {
+        Map<String, String> map = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
-                map.put(toKey(name.substring(KAFKA_ENV_PREFIX.length())), value);
+            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()
+                    && !KAFKA_TOOL_ENV.contains(name) && !name.endsWith("_OPTS")) {
+                map.put(envToKey(name.substring(KAFKA_ENV_PREFIX.length())), value);
             }
         });
         return map;
+    }
+
+    /** Variables of Kafka's scripts and images that are not client properties. */
+    static final java.util.Set<String> KAFKA_TOOL_ENV = java.util.Set.of("KAFKA_HOME", "KAFKA_DEBUG",
+            "KAFKA_CLUSTER_ID", "KAFKA_VERSION", "KAFKA_GC_LOG_OPTS", "KAFKA_LOG_DIR", "KAFKA_HEAP_OPTS",
+            "KAFKA_JMX_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_OPTS", "KAFKA_NODE_ID",
+            "KAFKA_PROCESS_ROLES");
+
+    /** {@code TOPIC_PREFIX} as {@code topic.prefix}. */
+    public static String envToKey(String envSuffix) {
+        return toKey(envSuffix);
     }
 
     private static String toKey(String envSuffix) {

@@ -51,7 +51,8 @@ public final class PipelineConfig extends AbstractConfig {
             .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, "Kafka Streams application id of enrich (also its consumer group).")
             .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "incident-streams").toString(),
-                    Importance.LOW, "Directory of enrich's local state stores.")
+                    Importance.LOW, "Directory of enrich's local state stores. The incidents command defaults it to"
+                            + " .incidents/state/<broker> in the project folder; this class alone to java.io.tmpdir.")
             .define(RULES_DIR, Type.STRING, null, Importance.MEDIUM,
                     "Directory with rule files (gazetteer, actors, types) that replace the built-in ones of the same name.")
             .define(DEDUP_RETENTION_MS, Type.LONG, DEFAULT_DEDUP_RETENTION.toMillis(), Range.atLeast(0), Importance.LOW,
@@ -89,7 +90,7 @@ public final class PipelineConfig extends AbstractConfig {
         return p;
     }
 
-    /** Documentation of every key, for {@code --help-config}. */
+    /** Documentation of every key, in Kafka's reStructuredText. */
     public static String describe() {
         return CONFIG_DEF.toRst();
     }

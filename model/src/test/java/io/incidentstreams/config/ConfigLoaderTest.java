@@ -62,4 +62,10 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nope.properties");
     }
+
+    @Test
+    void variablesOfKafkasScriptsAreNoClientProperties() {
+        assertThat(ConfigLoader.kafkaEnv(Map.of("KAFKA_HEAP_OPTS", "-Xmx1g", "KAFKA_OPTS", "-Dx", "KAFKA_HOME", "/opt/kafka",
+                "KAFKA_LINGER_MS", "20"))).containsExactly(Map.entry("linger.ms", "20"));
+    }
 }
