@@ -19,7 +19,7 @@
   ];
   const TYPE_INFO = new Map(TYPES.map(([code, label, color], i) => [code, { label, color, order: i }]));
   const LINKS = [['breaks_truce', 'breaks truce', '#c62828'], ['retaliation_for', 'retaliation for', '#ef6c00'],
-    ['follows', 'follows', '#78909c']];
+    ['follows', 'follows', '#78909c'], ['coincides_with', 'coincides with', '#6a1b9a']];
   const DAY = 86400000;
 
   const incidents = new Map();

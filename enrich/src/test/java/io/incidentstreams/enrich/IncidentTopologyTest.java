@@ -317,6 +317,25 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void aCoincidesWithCueLinksToTheSameArticlesTruceAndToAnAttackReportedInTheCueSentence() {
+        String during = "The bomb went off during the ceasefire the factions declared last week.";
+        String sameDay = "The raid came on the same day that a bombing at a market killed twelve people.";
+        publish("page", attack().cue(Relation.COINCIDES_WITH, during, 100), truce());
+        publish("other", attack().location(MentionBuilder.CAMP_TAJI).cue(Relation.COINCIDES_WITH, sameDay, 300),
+                attack().location(MentionBuilder.ERBIL).killed(12).evidenceAt("type", sameDay, 300));
+
+        Map<String, Incident> state = liveState();
+
+        assertThat(state.get(IncidentIds.forMention("page#0")).relations()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(Relation.COINCIDES_WITH);
+            assertThat(r.incidentId()).isEqualTo(IncidentIds.forMention("page#1"));
+        });
+        assertThat(state.get(IncidentIds.forMention("other#0")).relations())
+                .extracting(Relation::type, Relation::incidentId)
+                .contains(org.assertj.core.groups.Tuple.tuple(Relation.COINCIDES_WITH, IncidentIds.forMention("other#1")));
+    }
+
+    @Test
     void anAttackBreaksOneTruceTheMostPreciselyDatedOneWhenReportsNameSeveral() {
         String cue = "That ceasefire ended when rockets hit the Green Zone.";
         publish("undated", attack().date(null, null).published(null).cue(Relation.BREAKS_TRUCE, cue, 10),

@@ -839,7 +839,10 @@ final class MentionAssembler {
                         before = hi;
                     }
                 }
-                boolean hasObject = false;
+                // "on the same day that ... a suicide bombing", "the latest such attack"; "during the truce" has a
+                // truce for its object
+                boolean hasObject = rel.equals(Relation.COINCIDES_WITH) && v.truceWord
+                        || containsWord(v.t, f.from(), f.to(), "such");
                 for (HitInfo hi : v.hits) {
                     if (hi.h.violent() && !hi.sink && hi.h.from() >= f.to() && hi.h.from() - f.to() <= 8) {
                         hasObject = true;

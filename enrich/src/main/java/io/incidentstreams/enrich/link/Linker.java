@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>Same-article cues: a cue sentence ("the ceasefire was broken when...", "a week after...",
- *       "in retaliation for...") that also reports another incident of the same article links to it.</li>
+ *       "in retaliation for...", "on the same day that...") that also reports another incident of the same
+ *       article links to it; "during the truce" links to the article's truce ({@code coincides_with}).</li>
  *   <li>{@code breaks_truce} across articles: a violent incident dated after a truce began and inside its window,
  *       whose perpetrator is of the truce party's actor family, or that carries a breaks-truce cue.</li>
  *   <li>{@code retaliation_for} across articles: an incident with a retaliation cue and no target in its own
@@ -141,6 +142,9 @@ public final class Linker {
     private static boolean fits(Cue cue, IncidentMention sibling) {
         if (Relation.BREAKS_TRUCE.equals(cue.relation())) {
             return sibling.type() == IncidentType.TRUCE;
+        }
+        if (Relation.COINCIDES_WITH.equals(cue.relation()) && sibling.type() == IncidentType.TRUCE) {
+            return true; // "during the truce": the article's truce
         }
         return sibling.type().isViolent() && sibling.evidence() != null
                 && sibling.evidence().stream().map(Evidence::start).anyMatch(start -> start == cue.start());

@@ -262,6 +262,30 @@ class ExtractorTest {
     }
 
     @Test
+    void marksAnAttackOnTheSameDayAsAnotherAsCoincidingWithIt() {
+        List<IncidentMention> ms = extract(article(
+                "Gunmen stormed a wedding hall in Kandahar on Tuesday, killing nine guests. The raid came on the "
+                        + "same day that a suicide bombing at a market in Kunduz killed twelve people.")
+                .published("2021-06-09"));
+        IncidentMention raid = ms.stream().filter(m -> m.type() == IncidentType.ATTACK_ON_CIVILIANS).findFirst()
+                .orElseThrow();
+        assertThat(raid.cues()).extracting(c -> c.relation()).contains(Relation.COINCIDES_WITH);
+        assertThat(ms).anySatisfy(m -> assertThat(m.type()).isEqualTo(IncidentType.SUICIDE_BOMB_ATTACK));
+    }
+
+    @Test
+    void marksAnAttackDuringATruceAsCoincidingWithItAndASecondSuchAttackAsFollowing() {
+        List<IncidentMention> ms = extract(article(
+                "A roadside bomb killed four soldiers near Kandahar on Sunday, during the ceasefire the "
+                        + "government and the rebels agreed last week.",
+                "Mortars hit the airport on Monday, the second such attack in a week.").published("2021-06-15"));
+        IncidentMention bomb = ms.stream().filter(m -> m.type() == IncidentType.IED_ATTACK).findFirst().orElseThrow();
+        assertThat(bomb.cues()).extracting(c -> c.relation()).contains(Relation.COINCIDES_WITH);
+        IncidentMention mortars = ms.stream().filter(m -> m.type() == IncidentType.SHELLING_MISSILE_ATTACK).findFirst().orElseThrow();
+        assertThat(mortars.cues()).extracting(c -> c.relation()).contains(Relation.FOLLOWS);
+    }
+
+    @Test
     void reportsNothingForGenericOrNonViolentText() {
         assertThat(extract(article(
                 "Rocket attacks on the airport have become routine in recent months.",
