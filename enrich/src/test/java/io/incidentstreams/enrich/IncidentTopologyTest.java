@@ -157,6 +157,28 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void aLaterReportThatRaisesTheFiguresAtTheSameSiteOnTheSameDayIsTheSameEventAndEachSourceKeepsItsOwn() {
+        publish("a", attack().killed(0).wounded(0).published("2020-11-17"));
+        publish("b", attack().killed(null).wounded(34).published("2020-12-05"));
+
+        Map<String, Incident> state = liveState();
+
+        assertThat(state).hasSize(1);
+        Incident incident = state.values().iterator().next();
+        assertThat(incident.sources()).extracting(s -> s.wounded()).containsExactly(0, 34);
+        assertThat(incident.wounded()).isEqualTo(34);
+        assertThat(incident.killed()).isZero();
+    }
+
+    @Test
+    void aLaterReportWithLowerFiguresIsNoRevision() {
+        publish("a", attack().killed(12).wounded(null).published("2020-11-17"));
+        publish("b", attack().killed(0).wounded(0).published("2020-12-05"));
+
+        assertThat(liveState()).hasSize(2);
+    }
+
+    @Test
     void aBridgingReportMergesTwoIncidentsAndTombstonesTheAbsorbedId() {
         publish("a", attack().date("2020-11-17"));
         publish("b", attack().date("2020-11-19"));

@@ -42,7 +42,7 @@ public final class MentionMatcher {
             return false;
         }
         PlaceFit place = placeFit(a.location(), b.location());
-        if (place == PlaceFit.FAR || !casualtiesConsistent(a, b) || !claimsConsistent(a, b)) {
+        if (place == PlaceFit.FAR || !figuresAgree(a, b) || !claimsConsistent(a, b)) {
             return false;
         }
         if (place == PlaceFit.CONTAINED && a.type() != IncidentType.TRUCE && !corroborated(a, b)) {
@@ -143,7 +143,7 @@ public final class MentionMatcher {
 
     /** Figures and claims do not contradict each other. */
     static boolean consistent(IncidentMention a, IncidentMention b) {
-        return casualtiesConsistent(a, b) && claimsConsistent(a, b);
+        return figuresAgree(a, b) && claimsConsistent(a, b);
     }
 
     /** The same non-zero death toll: among several candidates, the ones that share it are preferred. */
@@ -266,6 +266,36 @@ public final class MentionMatcher {
      * Figures get revised as tolls rise (1 wounded, later 9), but "no casualties" and a large toll, or a handful
      * and a massacre, are different events.
      */
+    /** The figures agree, or the later report revises the earlier one's upward ({@link #revision}). */
+    static boolean figuresAgree(IncidentMention a, IncidentMention b) {
+        return casualtiesConsistent(a, b) || revision(a, b);
+    }
+
+    /**
+     * A later report that raises the figures of an earlier one at the same named site on the same day: "no
+     * casualties" in the first wire and 34 wounded weeks later are one event. Both must be dated to the day, name
+     * the same site (precision 1), and come from pages published on different days; no figure may go down.
+     */
+    static boolean revision(IncidentMention a, IncidentMention b) {
+        if (a.date() == null || !a.date().equals(b.date()) || a.datePrecision() != DatePrecision.DAY
+                || b.datePrecision() != DatePrecision.DAY || a.publishedAt() == null || b.publishedAt() == null
+                || a.location() == null || b.location() == null || !Objects.equals(a.location().precision(), 1)
+                || !Objects.equals(b.location().precision(), 1) || !sameName(a.location().name(), b.location().name())) {
+            return false;
+        }
+        int order = a.publishedAt().compareTo(b.publishedAt());
+        if (order == 0) {
+            return false;
+        }
+        IncidentMention earlier = order < 0 ? a : b;
+        IncidentMention later = order < 0 ? b : a;
+        return notLower(earlier.killed(), later.killed()) && notLower(earlier.wounded(), later.wounded());
+    }
+
+    private static boolean notLower(Integer earlier, Integer later) {
+        return earlier == null || later == null || later >= earlier;
+    }
+
     static boolean casualtiesConsistent(IncidentMention a, IncidentMention b) {
         return figuresConsistent(a.killed(), b.killed()) && figuresConsistent(a.wounded(), b.wounded());
     }
