@@ -302,6 +302,20 @@ class IncidentTopologyTest {
     }
 
     @Test
+    void aTruceStartsAtItsBestResolvedDateNotAtAYearOnlyReportOfIt() {
+        publish("truce-year", truce().date("2020", io.incidentstreams.model.DatePrecision.YEAR).published("2020-12-01"));
+        publish("truce", truce().published("2020-10-12"));
+        publish("attack", attack().date("2020-03-11").published("2020-03-12")
+                .perpetrator("Kataib Hezbollah", "blamed", "iran-aligned-militias"));
+
+        Map<String, Incident> state = liveState();
+
+        assertThat(state.values()).filteredOn(i -> i.type() == io.incidentstreams.model.IncidentType.TRUCE)
+                .singleElement().satisfies(t -> assertThat(t.date()).isEqualTo("2020-10"));
+        assertThat(state.get(IncidentIds.forMention("attack#0")).relations()).isEmpty();
+    }
+
+    @Test
     void anUnattributedAttackWithoutACueBreaksNoTruce() {
         publish("truce", truce());
         publish("attack", attack());

@@ -212,7 +212,7 @@ public final class Linker {
         IncidentMention best = null;
         DateRange bestRange = null;
         for (IncidentMention t : lookup.trucesStartingBetween(when.first().minusDays(truceWindowDays), when.first())) {
-            DateRange tr = DateRange.of(t.date(), t.datePrecision());
+            DateRange tr = truceStart(t, lookup);
             if (tr == null || !tr.first().isBefore(when.first())
                     || tr.first().plusDays(truceWindowDays).isBefore(when.first())) {
                 continue;
@@ -239,6 +239,24 @@ public final class Linker {
                 + " attacked " + (when.first().toEpochDay() - bestRange.first().toEpochDay())
                 + " days after the truce began (window " + truceWindowDays + " days)";
         return new Relation(Relation.BREAKS_TRUCE, target, evidence);
+    }
+
+    /**
+     * When a truce began: the date of its published incident, which is the best-resolved date of its reports, else
+     * the report's own. A year-only report ("the 2020 truce") must not open the window on January 1.
+     */
+    private static DateRange truceStart(IncidentMention t, Lookup lookup) {
+        String target = lookup.incidentOf(t.mentionId());
+        String date = target == null ? null : lookup.truceDate(target);
+        if (date != null) {
+            DatePrecision p = date.length() >= 10 ? DatePrecision.DAY : date.length() == 7 ? DatePrecision.MONTH
+                    : DatePrecision.YEAR;
+            DateRange r = DateRange.of(date, p);
+            if (r != null) {
+                return r;
+            }
+        }
+        return DateRange.of(t.date(), t.datePrecision());
     }
 
     private static boolean hasCue(List<IncidentMention> ms, String relation) {
