@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Turns news articles into a deduplicated, linked log of violent incidents on Kafka.",
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, EnrichCommand.class,
                 SnapshotCommand.class, TailCommand.class, ServeCommand.class, ReplayCommand.class, EvalCommand.class,
-                BenchCommand.class, IncidentsCli.ConfigHelpCommand.class,
+                BenchCommand.class, GazetteerCommand.class, IncidentsCli.ConfigHelpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IncidentsCli implements Callable<Integer> {
     public static final int OK = 0;
