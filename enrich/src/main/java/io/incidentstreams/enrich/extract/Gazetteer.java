@@ -44,7 +44,9 @@ final class Gazetteer {
      */
     Gazetteer(List<Place> places, WorldPlaces world, Lexicon lexicon) {
         this.trie = new PhraseTrie<>(lexicon);
-        this.world = new PhraseTrie<>(lexicon);
+        // without the lexicon: its quarter-million words would make every token's lookup slower (a table too big
+        // for the CPU caches); names are looked up by word, and only from capitalised tokens
+        this.world = new PhraseTrie<>();
         this.commonNames = world.commonNames();
         this.everyday = world.everyday();
         Set<String> overlayNames = new HashSet<>();
@@ -162,7 +164,7 @@ final class Gazetteer {
             }
             out.add(new Mention(m.value(), m.from(), m.to()));
         }
-        List<PhraseTrie.Match<Place>> imported = world.findAll(tokens);
+        List<PhraseTrie.Match<Place>> imported = worldMatches(tokens);
         if (imported.isEmpty()) {
             return out;
         }
@@ -195,6 +197,25 @@ final class Gazetteer {
             merged.add(out.get(k++));
         }
         return merged;
+    }
+
+    /** Longest imported names, left to right, each starting at a capitalised token. */
+    private List<PhraseTrie.Match<Place>> worldMatches(List<Token> tokens) {
+        List<PhraseTrie.Match<Place>> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).capitalized()) {
+                continue;
+            }
+            PhraseTrie.Match<Place> m = world.walkByWord(tokens, i);
+            if (m != null) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                }
+                out.add(m);
+                i = m.to() - 1;
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
     private static boolean adjective(List<Token> tokens, int to) {
@@ -307,10 +328,22 @@ final class Gazetteer {
         private final ParsedArticle article;
         private final Lexicon lexicon;
         private Map<String, Integer> counts;
+        /** Tokens of the article's sentences by index, kept once read so that no sentence is read twice. */
+        private final Map<Integer, List<Token>> tokens = new HashMap<>();
 
         Context(ParsedArticle article, Lexicon lexicon) {
             this.article = article;
             this.lexicon = lexicon;
+        }
+
+        /** The tokens of one of the article's sentences. */
+        List<Token> tokens(Sentence s) {
+            List<Token> t = tokens.get(s.index());
+            if (t == null) {
+                t = Tokenizer.tokenize(article.text(), article.chars(), s.start(), s.end(), lexicon);
+                tokens.put(s.index(), t);
+            }
+            return t;
         }
 
         int count(String country) {
@@ -321,15 +354,14 @@ final class Gazetteer {
                 counts = new HashMap<>();
                 for (Piece piece : article.pieces()) {
                     for (Sentence s : piece.sentences()) {
-                        List<Token> tokens = Tokenizer.tokenize(article.text(), article.chars(), s.start(), s.end(),
-                                lexicon);
-                        for (PhraseTrie.Match<Place> m : trie.findAll(tokens)) {
-                            if (m.value().country() != null && !adjective(tokens, m.to())) {
+                        List<Token> t = tokens(s);
+                        for (PhraseTrie.Match<Place> m : trie.findAll(t)) {
+                            if (m.value().country() != null && !adjective(t, m.to())) {
                                 counts.merge(m.value().country(), 1, Integer::sum);
                             }
                         }
-                        for (Token t : tokens) {
-                            Place c = t.capitalized() ? demonyms.get(t.norm()) : null;
+                        for (Token k : t) {
+                            Place c = k.capitalized() ? demonyms.get(k.norm()) : null;
                             if (c != null) {
                                 counts.merge(c.country(), 1, Integer::sum);
                             }

@@ -167,7 +167,7 @@ final class MentionAssembler {
     private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
         View v = new View();
         v.s = s;
-        v.t = Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
+        v.t = ps.geo != null ? ps.geo.tokens(s) : Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
         if (v.t.isEmpty()) {
             ps.current = null;
             return;
