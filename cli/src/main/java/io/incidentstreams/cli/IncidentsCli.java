@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
         description = "Turns news articles into a deduplicated, linked log of violent incidents on Kafka.",
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, EnrichCommand.class,
                 SnapshotCommand.class, TailCommand.class, ServeCommand.class, ReplayCommand.class, EvalCommand.class,
-                BenchCommand.class, IncidentsCli.ConfigHelpCommand.class,
+                BenchCommand.class, GazetteerCommand.class, IncidentsCli.ConfigHelpCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  incidents demo                                  the whole pipeline on the samples, in one go",

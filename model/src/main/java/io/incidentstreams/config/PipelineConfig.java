@@ -26,6 +26,7 @@ public final class PipelineConfig extends AbstractConfig {
     public static final String APPLICATION_ID = "application.id";
     public static final String STATE_DIR = "state.dir";
     public static final String RULES_DIR = "rules.dir";
+    public static final String GAZETTEER_FILES = "gazetteer.files";
     public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(30);
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
@@ -55,6 +56,9 @@ public final class PipelineConfig extends AbstractConfig {
                             + " .incidents/state/<broker> in the project folder; this class alone to java.io.tmpdir.")
             .define(RULES_DIR, Type.STRING, null, Importance.MEDIUM,
                     "Directory with rule files (gazetteer, actors, types) that replace the built-in ones of the same name.")
+            .define(GAZETTEER_FILES, Type.LIST, "", Importance.MEDIUM,
+                    "User gazetteer files (written by `incidents gazetteer import`) whose places are loaded in"
+                            + " addition to the built-in world gazetteer; the hand-kept overlay still wins.")
             .define(DEDUP_RETENTION_MS, Type.LONG, DEFAULT_DEDUP_RETENTION.toMillis(), Range.atLeast(0), Importance.LOW,
                     "How long (in stream time, after an article's record timestamp) enrich remembers the article's"
                             + " digest to drop exact repeats without extracting them again. 0 keeps none. A repeat"

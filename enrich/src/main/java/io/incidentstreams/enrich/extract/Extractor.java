@@ -37,6 +37,17 @@ public final class Extractor {
         return new Extractor(rulesDir == null ? Rules.builtIn() : Rules.load(rulesDir));
     }
 
+    /**
+     * As {@link #load(Path)}, with the places of user gazetteer files (written by {@code incidents gazetteer
+     * import}) added to the built-in world gazetteer; the hand-kept overlay still wins over them.
+     */
+    public static Extractor load(Path rulesDir, java.util.List<Path> gazetteerFiles) {
+        if (gazetteerFiles == null || gazetteerFiles.isEmpty()) {
+            return load(rulesDir);
+        }
+        return new Extractor(Rules.load(rulesDir, gazetteerFiles));
+    }
+
     /** The version of the rules, from {@code manifest.json} (e.g. "2026.11.4"). */
     public String rulesVersion() {
         return rules.version;

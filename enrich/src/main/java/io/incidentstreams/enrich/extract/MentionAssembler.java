@@ -115,6 +115,8 @@ final class MentionAssembler {
         java.time.LocalDate yearContext;
         int contextSentence = Integer.MIN_VALUE / 2;
         int seq;
+        /** The article's countries, for choosing among same-named places. */
+        Gazetteer.Context geo;
 
         PieceState(Piece piece, String text, char[] chars, int seqStart) {
             this.piece = piece;
@@ -137,8 +139,10 @@ final class MentionAssembler {
         List<ActorCatalog.Def> recentActors = new ArrayList<>();
         int seq = 0;
         char[] chars = parsed.chars();
+        Gazetteer.Context geo = r.gazetteer.context(parsed, r.lexicon);
         for (Piece piece : parsed.pieces()) {
             PieceState ps = new PieceState(piece, parsed.text(), chars, seq);
+            ps.geo = geo;
             for (Sentence s : piece.sentences()) {
                 process(ps, s, recentActors);
             }
@@ -163,7 +167,7 @@ final class MentionAssembler {
     private void process(PieceState ps, Sentence s, List<ActorCatalog.Def> recentActors) {
         View v = new View();
         v.s = s;
-        v.t = Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
+        v.t = ps.geo != null ? ps.geo.tokens(s) : Tokenizer.tokenize(ps.text, ps.chars, s.start(), s.end(), r.lexicon);
         if (v.t.isEmpty()) {
             ps.current = null;
             return;
@@ -185,7 +189,7 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.places = r.placeRoles.find(v.t, actorMask(v));
+        v.places = r.placeRoles.find(v.t, actorMask(v), ps.geo);
         v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
         if (ps.dateMatcher == null) {
             ps.dateMatcher = DateFinder.matcher(ps.text);

@@ -167,6 +167,17 @@ final class PhraseTrie<T> {
     }
 
     /**
+     * As {@link #walk} for a dictionary made without a lexicon, whatever the token's mask says (a token read with
+     * another dictionary's lexicon has no bit for this one).
+     */
+    Match<T> walkByWord(List<Token> tokens, int i) {
+        if (lexicon != null) {
+            throw new IllegalStateException("only for a dictionary without a lexicon");
+        }
+        return i < 0 || i >= tokens.size() ? null : walkFrom(root, tokens, i, i);
+    }
+
+    /**
      * As {@link #walk}, for a token whose first-word node the lexicon gave ({@code first}, the root's child for
      * token {@code i}).
      */

@@ -18,9 +18,17 @@ import java.util.Locale;
  * @param precision ACLED geo precision 1, 2 or 3
  * @param within    ids of containing places not implied by city, admin1 or country
  * @param aliases   other spellings
+ * @param population inhabitants, 0 when unknown (hand-kept places)
+ * @param imported  true for a place of the world gazetteer or a user import, false for the hand-kept overlay
  */
 record Place(String id, String name, String kind, String city, String admin1, String country, Double lat, Double lon,
-             int precision, List<String> within, List<String> aliases) {
+             int precision, List<String> within, List<String> aliases, long population, boolean imported) {
+
+    /** A hand-kept place. */
+    Place(String id, String name, String kind, String city, String admin1, String country, Double lat, Double lon,
+          int precision, List<String> within, List<String> aliases) {
+        this(id, name, kind, city, admin1, country, lat, lon, precision, within, aliases, 0, false);
+    }
 
     /** Id prefix of a place the gazetteer lacks, named in the text and kept with its raw name. */
     static final String RAW = "raw:";
@@ -50,6 +58,7 @@ record Place(String id, String name, String kind, String city, String admin1, St
             case "region":
                 return 1;
             case "governorate":
+            case "division":
                 return 2;
             case "city":
             case "town":

@@ -63,7 +63,26 @@ final class PlaceRoles {
      * it overlaps a token of {@code notPlace} (actor names).
      */
     List<Roled> find(List<Token> tokens, boolean[] notPlace) {
-        List<Gazetteer.Mention> mentions = withUnknown(tokens, gazetteer.find(tokens), notPlace);
+        return find(tokens, notPlace, null);
+    }
+
+    /** As {@link #find(List, boolean[])}, choosing among same-named places by the article's {@code context}. */
+    List<Roled> find(List<Token> tokens, boolean[] notPlace, Gazetteer.Context context) {
+        List<Gazetteer.Mention> found = gazetteer.find(tokens, context);
+        if (notPlace != null) {
+            List<Gazetteer.Mention> kept = new ArrayList<>(found.size());
+            for (Gazetteer.Mention m : found) {
+                boolean actor = false;
+                for (int i = m.from(); i < m.to() && m.place().imported() && m.place().specificity() > 0; i++) {
+                    actor |= i < notPlace.length && notPlace[i];
+                }
+                if (!actor) {
+                    kept.add(m); // an imported town is never part of an actor's name ("the Kano Emirate Council")
+                }
+            }
+            found = kept;
+        }
+        List<Gazetteer.Mention> mentions = withUnknown(tokens, found, notPlace);
         List<Roled> out = new ArrayList<>(mentions.size());
         for (int k = 0; k < mentions.size(); k++) {
             Gazetteer.Mention m = mentions.get(k);
@@ -228,7 +247,7 @@ final class PlaceRoles {
                 return Role.HIT;
             }
             if (!sawFrom && NEAR.contains(t)) {
-                return Role.NEAR;
+                return launchedFrom(tokens, i) ? Role.LAUNCH : Role.NEAR;
             }
             if (n.equals("headquarters") || n.equals("compound") || n.equals("gate") || n.equals("entrance")) {
                 continue; // "hit the headquarters of ..."
@@ -241,6 +260,19 @@ final class PlaceRoles {
             }
         }
         return Role.OTHER;
+    }
+
+    /** "launched from a farm near X": the words before {@code near} say X is near the launch site. */
+    private static boolean launchedFrom(List<Token> tokens, int near) {
+        for (int i = near - 1; i >= 1 && i >= near - 4; i--) {
+            if (tokens.get(i + 1).clauseBreakBefore()) {
+                return false;
+            }
+            if (tokens.get(i).norm().equals("from")) {
+                return LAUNCH_VERBS.contains(tokens.get(i - 1));
+            }
+        }
+        return false;
     }
 
     /** Words that open a reference to a site named before: "the zone", "the same base". */
@@ -294,8 +326,8 @@ final class PlaceRoles {
      * the central province of Marib", "near the village of Zabarmari", "at al-Tanf"), with a name particle
      * allowed in lower case ("al-Omar"). The noun after the name gives its kind.
      */
-    private static List<Gazetteer.Mention> withUnknown(List<Token> tokens, List<Gazetteer.Mention> known,
-                                                       boolean[] notPlace) {
+    private List<Gazetteer.Mention> withUnknown(List<Token> tokens, List<Gazetteer.Mention> known,
+                                                boolean[] notPlace) {
         List<Gazetteer.Mention> raw = null;
         int k = 0;
         boolean[] placeEnd = new boolean[tokens.size()];
@@ -326,8 +358,9 @@ final class PlaceRoles {
             while (k < known.size() && known.get(k).to() <= s) {
                 k++;
             }
-            if (k < known.size() && known.get(k).from() < e || overlaps(notPlace, s, e)) {
-                i = e - 1;
+            if (k < known.size() && known.get(k).from() < e || overlaps(notPlace, s, e)
+                    || e - s == 1 && gazetteer.demonym(tokens.get(s).norm()) != null) {
+                i = e - 1; // a demonym ("on Indian positions") is never a place
                 continue;
             }
             int nameTo = e;

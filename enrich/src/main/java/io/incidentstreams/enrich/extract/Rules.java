@@ -1,6 +1,12 @@
 package io.incidentstreams.enrich.extract;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * All rule data, parsed once and immutable afterwards, so that one instance can serve every thread.
@@ -17,9 +23,10 @@ final class Rules {
     final TargetRules targets;
     final Lexicon lexicon = new Lexicon();
 
-    private Rules(RuleFiles files) {
-        this.version = files.version();
-        this.gazetteer = Gazetteer.parse(files.text("gazetteer.csv"), lexicon);
+    private Rules(RuleFiles files, List<Path> gazetteerFiles) {
+        this.version = files.version() + userGazetteerSuffix(gazetteerFiles);
+        WorldPlaces world = gazetteerFiles.isEmpty() ? WorldPlaces.builtIn() : WorldPlaces.load(gazetteerFiles);
+        this.gazetteer = new Gazetteer(Gazetteer.parsePlaces(files.text("gazetteer.csv")), world, lexicon);
         this.placeRoles = new PlaceRoles(gazetteer);
         this.triggers = new TriggerRules(files.json("triggers.json"), lexicon);
         this.dates = new DateFinder(files.json("dates.json"));
@@ -31,7 +38,31 @@ final class Rules {
     }
 
     static Rules load(Path overrideDir) {
-        return new Rules(RuleFiles.load(overrideDir));
+        return load(overrideDir, List.of());
+    }
+
+    /** Rules with the places of user gazetteer files (from {@code incidents gazetteer import}) added. */
+    static Rules load(Path overrideDir, List<Path> gazetteerFiles) {
+        return new Rules(RuleFiles.load(overrideDir), gazetteerFiles);
+    }
+
+    /** "+gaz.<hash>" of the user gazetteer files' contents, so that mentions made with them never pass for others. */
+    private static String userGazetteerSuffix(List<Path> files) {
+        if (files.isEmpty()) {
+            return "";
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path p : files) {
+                md.update(Files.readAllBytes(p));
+                md.update((byte) 0);
+            }
+            return "+gaz." + HexFormat.of().formatHex(md.digest()).substring(0, 8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read gazetteer file: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final class BuiltIn {

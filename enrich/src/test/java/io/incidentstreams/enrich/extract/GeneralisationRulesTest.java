@@ -49,8 +49,8 @@ class GeneralisationRulesTest {
             "Gunmen shot dead a shopkeeper in the town of Kafr Nabl on Monday.|Kafr Nabl",
             "A drone struck a car at al-Jafra on Monday, killing one man.|al-Jafra",
             "Rockets landed inside the al-Tanak oil field on Monday, wounding a guard.|al-Tanak oil field",
-            "A car bomb exploded in western Kandahar on Monday, killing nine people.|Kandahar",
-            "A missile hit a market in the central province of Marib on Monday, killing four people.|Marib",
+            "A car bomb exploded in western Shorabak Kot on Monday, killing nine people.|Shorabak Kot",
+            "A missile hit a market in the central province of Darzab Kalay on Monday, killing four people.|Darzab Kalay",
             "Airstrikes pounded hideouts in the Hamrin mountains on Monday, killing six militants.|Hamrin mountains",
             "A drone hit Checkpoint 17 on Monday, wounding three soldiers.|Checkpoint 17"})
     void keepsAPlaceTheGazetteerLacksWithItsRawNameAndNoCoordinates(String sentence, String name) {
@@ -61,6 +61,19 @@ class GeneralisationRulesTest {
             assertThat(m.location().lon()).isNull();
             assertThat(m.location().country()).isNull();
             assertThat(m.date()).isEqualTo("2021-05-10");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "A car bomb exploded in western Kandahar on Monday, killing nine people.|Kandahar|Afghanistan",
+            "A missile hit a market in the central province of Marib on Monday, killing four people.|Marib|Yemen",
+            "Gunmen killed five villagers near Konduga, Nigeria, on Monday.|Konduga|Nigeria"})
+    void placesATownOfTheWorldGazetteerWithItsCountry(String sentence, String name, String country) {
+        List<IncidentMention> ms = extract(article(sentence).published("2021-05-11"));
+        assertThat(ms).as(sentence).singleElement().satisfies(m -> {
+            assertThat(Gazetteer.key(m.location().name())).isEqualTo(Gazetteer.key(name));
+            assertThat(m.location().country()).isEqualTo(country);
         });
     }
 

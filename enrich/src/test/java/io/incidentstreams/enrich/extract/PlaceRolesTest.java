@@ -41,6 +41,14 @@ class PlaceRolesTest {
                 "al-Salam neighbourhood"))
                 .isEqualTo(PlaceRoles.Role.LAUNCH);
         assertThat(roleOf("a base some 30 kilometres north of Baghdad", "Baghdad")).isEqualTo(PlaceRoles.Role.DIRECTION);
+        assertThat(roleOf("the rockets were fired from an orchard near the town of Taji", "Taji"))
+                .isEqualTo(PlaceRoles.Role.LAUNCH);
+    }
+
+    @Test
+    void aDemonymAfterALocativeWordIsNoPlace() {
+        String s = "Jets struck at Pakistani positions across the frontier.";
+        assertThat(ROLES.find(Tokenizer.tokenize(s, 0, s.length()))).isEmpty();
     }
 
     @Test
