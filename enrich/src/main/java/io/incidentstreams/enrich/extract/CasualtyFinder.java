@@ -105,6 +105,15 @@ final class CasualtyFinder {
         }
     }
 
+    /** "among the dead", "among those killed", "among the injured": the words before a casualty word. */
+    private static boolean amongThe(List<Token> tokens, int at) {
+        if (at < 2) {
+            return false;
+        }
+        String before = tokens.get(at - 1).norm();
+        return tokens.get(at - 2).norm().equals("among") && (before.equals("the") || before.equals("those"));
+    }
+
     /** True if the tokens hold a casualty word at all: a cheap test before the full reading. */
     boolean mentionsCasualties(List<Token> tokens) {
         return words.nextStart(tokens, 0) >= 0;
@@ -124,6 +133,9 @@ final class CasualtyFinder {
         List<PhraseTrie.Match<Word>> found = words.findAll(tokens);
         for (PhraseTrie.Match<Word> m : found) {
             Word w = primary(m.values());
+            if (amongThe(tokens, m.from())) {
+                continue; // "one of its nationals was among the dead": a part of the toll, never the toll
+            }
             if (m.from() >= 2 && tokens.get(m.from() - 1).norm().equals("of")
                     && TALLY.contains(tokens.get(m.from() - 2))) {
                 w = w == Word.KILLED || w == Word.KILLED_NOUN ? Word.KILLED_NOUN : Word.WOUNDED_NOUN;

@@ -189,8 +189,6 @@ final class MentionAssembler {
             ps.current = null;
             return;
         }
-        v.places = r.placeRoles.find(v.t, actorMask(v), ps.geo);
-        v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
         if (ps.dateMatcher == null) {
             ps.dateMatcher = DateFinder.matcher(ps.text);
         }
@@ -206,6 +204,9 @@ final class MentionAssembler {
         for (DateFinder.Expr d : v.dates) {
             v.dateSpans.add(tokenSpan(v.t, d.start(), d.end()));
         }
+        // Neither an actor's name nor a date ("on Easter Sunday") is a place.
+        v.places = r.placeRoles.find(v.t, notPlaceMask(v), ps.geo);
+        v.figures = casualtyWords ? r.casualties.find(v.t, namedTokens(v)) : List.of();
         v.places = withSameSite(ps, v, v.places);
         if (!v.hits.isEmpty()) { // targets and announcing verbs only ever go to triggers
             v.targets = r.targets.find(v.t);
@@ -293,6 +294,23 @@ final class MentionAssembler {
     }
 
     /** Tokens inside an actor name: never a place. */
+    /** Tokens that cannot name a place: those of actors and of date expressions; null when there are none. */
+    private static boolean[] notPlaceMask(View v) {
+        boolean[] mask = actorMask(v);
+        for (int[] span : v.dateSpans) {
+            if (span == null) {
+                continue;
+            }
+            if (mask == null) {
+                mask = new boolean[v.t.size()];
+            }
+            for (int i = Math.max(0, span[0]); i < Math.min(span[1], mask.length); i++) {
+                mask[i] = true;
+            }
+        }
+        return mask;
+    }
+
     private static boolean[] actorMask(View v) {
         if (v.actors.isEmpty()) {
             return null;
@@ -1503,9 +1521,14 @@ final class MentionAssembler {
             }
         }
         for (Draft d : kept) {
-            Place home = d.violent() || d.place != null && !d.place.place().unknown() ? null : partiesHome(d);
+            Place home = d.violent() ? null : partiesHome(d);
+            if (home != null && d.place != null && !d.place.place().unknown()
+                    && home.country() != null && home.country().equals(d.place.place().country())) {
+                home = null; // already placed in its parties' country
+            }
             if (home != null) {
-                // A truce holds where its parties fight, not in a town a quote names ("our people in X").
+                // A truce holds where its parties fight, not in a town a quote names ("our people in X") nor in
+                // the first of the countries it covers ("against US forces in Syria and Iraq").
                 Evidence e = d.evidence.isEmpty() ? null : d.evidence.get(0);
                 d.unknownPlace = null;
                 d.place = new Draft.PlaceChoice(home, PlaceRoles.Role.OTHER, false, e == null ? null

@@ -128,6 +128,16 @@ class AssemblyTest {
     }
 
     @Test
+    void placesATruceInItsPartiesHomeCountryRatherThanAnotherCountryItCovers() {
+        List<IncidentMention> ms = extract(article(
+                "The Houthis announced on Sunday that they were halting attacks on shipping in Egypt and Yemen.",
+                "The group said it declared a truce for our brothers in Gaza.")
+                .published("2022-04-04"));
+        assertThat(ms).filteredOn(m -> m.type() == IncidentType.TRUCE).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.location().country()).isEqualTo("Yemen"));
+    }
+
+    @Test
     void joinsAHeadlineToTheBodyAndLetsTheBodyFigureWin() {
         List<IncidentMention> ms = extract(article(
                 "Two killed as rockets hit Ain al-Asad base",

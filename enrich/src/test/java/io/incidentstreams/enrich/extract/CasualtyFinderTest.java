@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class CasualtyFinderTest {
@@ -86,6 +87,15 @@ class CasualtyFinderTest {
             "Troop levels will fall from 3,000 to 2,500."})
     void neverReadsCountsOfThingsOrVagueAmountsAsCasualties(String sentence) {
         assertThat(find(sentence).stream().filter(s -> s.count() > 0)).as(sentence).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The embassy said two of its citizens were among the dead.",
+            "A local reporter was among those killed.",
+            "Three children were among the injured, doctors said."})
+    void neverReadsAPartOfTheTollAsTheToll(String sentence) {
+        assertThat(find(sentence)).as(sentence).isEmpty();
     }
 
     @Test

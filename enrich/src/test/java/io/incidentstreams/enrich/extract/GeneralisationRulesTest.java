@@ -236,7 +236,7 @@ class GeneralisationRulesTest {
             "President Morel blamed the Northern Vanguard for the bombing.|Northern Vanguard|blamed",
             "The farmers were killed by suspected Ansar al-Wadi fighters.|Ansar al-Wadi|suspected",
             "The governor accused Jaish al-Adl of the attack.|Jaish al-Adl|blamed",
-            "Kataib Sahel claimed responsibility within hours.|Kataib Sahel|claimed"})
+            "Kataib al-Nour claimed responsibility within hours.|Kataib al-Nour|claimed"})
     void keepsAnActorNamedInAnAttributionEvenWhenTheCatalogueLacksIt(String s, String actor, String status) {
         List<Token> t = Tokenizer.tokenize(s, 0, s.length());
         List<CueRules.Attribution> a = R.cues.attributions(t, R.actors.find(t, new ArrayList<>()));
