@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "incidents", mixinStandardHelpOptions = true, versionProvider = IncidentsCli.Version.class,
         description = "Turns news articles into a deduplicated, linked log of violent incidents on Kafka.",
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, EnrichCommand.class,
-                SnapshotCommand.class, TailCommand.class, ServeCommand.class, ReplayCommand.class, EvalCommand.class,
+                SnapshotCommand.class, TailCommand.class, ServeCommand.class, SinkCommand.class, ReplayCommand.class,
+                EvalCommand.class,
                 BenchCommand.class, IncidentsCli.ConfigHelpCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -65,6 +66,8 @@ public final class IncidentsCli implements Callable<Integer> {
             Map.entry("incidents tail", new String[] {"  incidents tail --from-beginning --max 10"}),
             Map.entry("incidents serve", new String[] {"  incidents serve --enrich --port 8080",
                     "  incidents serve --demo"}),
+            Map.entry("incidents sink connect-topic", new String[] {"  incidents sink connect-topic",
+                    "  incidents sink connect-topic --topic incidents-jdbc --bootstrap-servers kafka:9092"}),
             Map.entry("incidents replay", new String[] {"  incidents replay", "  incidents replay --from 2026-12-07"}),
             Map.entry("incidents config", new String[] {"  incidents config",
                     "  incidents config --config-file prod.properties -X topic.prefix=prod."}));
