@@ -33,6 +33,10 @@ final class SinkCommand implements Callable<Integer> {
                 description = "Output topic. Default: incidents-connect under the topic prefix.")
         String topic;
 
+        @Option(names = "--max", defaultValue = "" + Long.MAX_VALUE, paramLabel = "N",
+                description = "Stop after N records (incidents and tombstones) are copied.")
+        long max;
+
         @Override
         public Integer call() {
             try (Brokers brokers = Brokers.resolve(kafka, System.getenv(), Cli.dataDir(), Map.of())) {
@@ -50,7 +54,7 @@ final class SinkCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
                 Cli.err("copying " + brokers.config().topics().incidents.name() + " to " + output
                         + " (Connect JSON with schemas) until Ctrl-C");
-                long copied = copy.run();
+                long copied = copy.run(max);
                 Cli.err("copied " + copied + " records");
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);

@@ -17,6 +17,7 @@ import io.incidentstreams.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +29,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -152,6 +155,11 @@ public final class ConnectTopic implements AutoCloseable {
      * the group left off (the beginning the first time) until {@link #close()}. Returns the records copied.
      */
     public long run() {
+        return run(Long.MAX_VALUE);
+    }
+
+    /** As {@link #run()}, but stops once {@code max} records are copied (and their offsets committed). */
+    public long run(long max) {
         ensureTopic();
         long copied = 0;
         Properties cp = config.clientProperties();
@@ -170,9 +178,14 @@ public final class ConnectTopic implements AutoCloseable {
                 return 0;
             }
             c.subscribe(List.of(config.topics().incidents.name()));
-            while (!closed.get()) {
+            while (!closed.get() && copied < max) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
+                    if (copied >= max) {
+                        break;
+                    }
+                    done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
                     byte[] value;
                     try {
                         value = toBytes(Topics.INCIDENT_SERDE.fromBytes(r.value()));
@@ -183,9 +196,9 @@ public final class ConnectTopic implements AutoCloseable {
                     producer.send(new ProducerRecord<>(outputTopic, null, r.timestamp(), r.key(), value));
                     copied++;
                 }
-                if (!records.isEmpty()) {
+                if (!done.isEmpty()) {
                     producer.flush();
-                    c.commitSync();
+                    c.commitSync(done);
                 }
             }
         } catch (WakeupException e) {
