@@ -44,6 +44,7 @@ class PrometheusMetricsIT {
         assertThat(api.get("incidents/" + id(1)).statusCode()).isEqualTo(200);
         assertThat(api.get("incidents/" + id(2)).statusCode()).isEqualTo(404);
         assertThat(api.get("no/such/thing").statusCode()).isEqualTo(404);
+        assertThat(api.get("app.js").statusCode()).isEqualTo(200);
 
         HttpResponse<String> r = api.get("metrics/prometheus");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -58,6 +59,8 @@ class PrometheusMetricsIT {
         assertThat(count(lines, "uri=\"/incidents/{id}\"", "status=\"404\"")).isEqualTo(1);
         assertThat(count(lines, "uri=\"NOT_FOUND\"", "status=\"404\"")).as("an unknown path's raw text is no label")
                 .isEqualTo(1);
+        assertThat(count(lines, "uri=\"static\"", "status=\"200\"")).as("the page's files").isEqualTo(1);
+        assertThat(lines).anyMatch(l -> l.startsWith("http_server_requests_seconds_max{"));
         assertThat(lines).anyMatch(l -> l.startsWith("http_server_requests_seconds_sum{") && l.contains("uri=\"/incidents\""));
         assertThat(lines).anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains("le=\"+Inf\""));
 
