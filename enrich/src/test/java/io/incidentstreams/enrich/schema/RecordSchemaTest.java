@@ -109,6 +109,39 @@ class RecordSchemaTest {
     }
 
     @Test
+    void anImpossibleDayOrADateThatContradictsItsPrecisionFailsAndRealDatesOfEachPrecisionPass() {
+        for (JsonSchema schema : List.of(RecordSchemas.published(RecordSchemas.INCIDENT),
+                RecordSchemas.strict(RecordSchemas.INCIDENT))) {
+            assertThat(violationsAfter(schema, date("2021-02-28", "day"))).isEmpty();
+            assertThat(violationsAfter(schema, date("2020-02-29", "day"))).as("a leap day").isEmpty();
+            assertThat(violationsAfter(schema, date("2000-02-29", "day"))).as("2000 is a leap year").isEmpty();
+            assertThat(violationsAfter(schema, date("2021-02", "month"))).isEmpty();
+            assertThat(violationsAfter(schema, date("2021", "year"))).isEmpty();
+            assertThat(violationsAfter(schema, date(null, null))).isEmpty();
+
+            assertThat(violationsAfter(schema, date("2021-02-30", "day"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-04-31", "day"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("1900-02-29", "day"))).as("1900 is no leap year")
+                    .anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-13", "month"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-02", "day"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-02-14", "month"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021", "month"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-02", "year"))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, date("2021-02-14", null))).anyMatch(v -> v.contains("date"));
+            assertThat(violationsAfter(schema, n -> ((ObjectNode) n.get("sources").get(0)).put("date", "2021-02-30")))
+                    .as("a source's date too").anyMatch(v -> v.contains("date"));
+        }
+    }
+
+    private static Consumer<ObjectNode> date(String date, String precision) {
+        return n -> {
+            n.put("date", date);
+            n.put("datePrecision", precision);
+        };
+    }
+
+    @Test
     void anAddedPropertyPassesThePublishedSchemaButNotTheStrictCopyTheTestsUse() {
         Consumer<ObjectNode> addField = n -> n.put("severity", "high");
 

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The JSON Schemas published in the model jar ({@code /schema/*.schema.json}), as validators. Each comes in two
  * forms: as published, open to properties added later; and strict, with {@code additionalProperties: false} on
- * every object it describes, so that a record passes only if the schema names every property it carries.
+ * every object it describes (each schema of {@code type: object}), so that a record passes only if the schema names every property it carries.
  */
 final class RecordSchemas {
     static final String INCIDENT = "/schema/incident.schema.json";
@@ -51,7 +51,8 @@ final class RecordSchemas {
 
     private static void closeObjects(JsonNode node) {
         if (node.isObject()) {
-            if (node.has("properties")) {
+            // Only the schemas of objects: an if/then that constrains some properties is left open.
+            if (node.has("properties") && "object".equals(node.path("type").asText())) {
                 ((ObjectNode) node).put("additionalProperties", false);
             }
             node.forEach(RecordSchemas::closeObjects);

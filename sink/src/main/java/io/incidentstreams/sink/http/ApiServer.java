@@ -9,6 +9,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * GET /incidents/stream    Server-Sent Events: upsert and delete, ids are stream positions (Last-Event-ID resumes)
  * GET /health              200 when the view has caught up and every component is healthy, else 503
  * GET /metrics             view lag and counts, stream clients, components (Kafka Streams state)
+ * GET /metrics/prometheus  request counts and latency, view lag, the view consumer's Kafka client metrics (Prometheus text)
+ * GET /openapi.json        the OpenAPI 3.1 document of this API
  * GET /schema/*.json       the record schemas
  * </pre>
  *
@@ -51,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer");
     private static final String FROM = "incidents.stream.from";
+    private static final byte[] OPENAPI = resource("/openapi/openapi.json");
 
     /**
      * @param bind             address to listen on (127.0.0.1 by default: nothing here is authenticated)
@@ -82,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean closing;
+    private final PrometheusMetrics prometheus;
     private final Javalin app;
 
     private ApiServer(IncidentView view, Options options, List<Component> components) {
@@ -89,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
         this.index = view.index();
         this.options = options;
         this.components = List.copyOf(components);
+        this.prometheus = new PrometheusMetrics(view, streams::get);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -107,12 +114,16 @@ public final class ApiServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(ctx -> requests.incrementAndGet());
+            config.routes.before(prometheus::before);
+            config.routes.after(prometheus::after);
             config.routes.before("/incidents/stream", this::admitStream);
             config.routes.get("/incidents", this::list);
             config.routes.sse("/incidents/stream", this::stream);
             config.routes.get("/incidents/{id}", this::one);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", this::metrics);
+            config.routes.get("/metrics/prometheus", prometheus::scrape);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     error(ctx, 400, e.getMessage(), Map.of("parameter", e.parameter())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), Map.of()));
@@ -311,6 +322,17 @@ public final class ApiServer implements AutoCloseable {
         body.put("reason", reason);
         body.putAll(extra);
         ctx.status(status).json(body);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(Object value) {

@@ -5,6 +5,8 @@ import io.incidentstreams.model.Incident;
 import io.incidentstreams.topics.SchemaVersion;
 import io.incidentstreams.topics.Topic;
 import io.incidentstreams.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class IncidentView implements AutoCloseable {
     private volatile Instant lastRecordAt;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
+    private MeterRegistry clientMetricsRegistry;
+    private KafkaClientMetrics clientMetrics;
 
     public IncidentView(PipelineConfig config, IncidentIndex index) {
         this.config = config;
@@ -121,9 +125,34 @@ public final class IncidentView implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Publishes the Kafka client metrics of the view's consumer ({@code kafka.consumer.*}) to {@code registry}, now
+     * if the consumer exists, else as soon as it does; they are removed when the view closes.
+     */
+    public synchronized void bindClientMetrics(MeterRegistry registry) {
+        clientMetricsRegistry = registry;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null && clientMetrics == null && !closed) {
+            clientMetrics = new KafkaClientMetrics(c);
+            clientMetrics.bindTo(registry);
+        }
+    }
+
+    private synchronized void unbindClientMetrics() {
+        if (clientMetrics != null) {
+            clientMetrics.close();
+            clientMetrics = null;
+        }
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> c = newConsumer()) {
             consumer = c;
+            synchronized (this) {
+                if (clientMetricsRegistry != null) {
+                    bindClientMetrics(clientMetricsRegistry);
+                }
+            }
             if (closed) {
                 return;
             }
@@ -272,6 +301,7 @@ public final class IncidentView implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        unbindClientMetrics();
         state = State.CLOSED;
     }
 }
