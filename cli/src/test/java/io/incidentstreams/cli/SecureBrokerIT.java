@@ -1,0 +1,122 @@
+package io.incidentstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentstreams.config.ConfigLoader;
+import io.incidentstreams.config.PipelineConfig;
+import io.incidentstreams.enrich.EnrichApp;
+import io.incidentstreams.enrich.extract.Extractor;
+import io.incidentstreams.model.Incident;
+import io.incidentstreams.serde.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code incidents broker --secure}, run in a child JVM as a second terminal would run it: SASL_SSL with
+ * SCRAM-SHA-512, and the client.properties it writes is all the commands need. One broker for the class.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class SecureBrokerIT {
+    private static final Path SAMPLES = Path.of("..", "samples", "articles");
+
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
+
+    @TempDir
+    static Path home;
+
+    static Process child;
+    static String address;
+    static Path clientProperties;
+
+    @BeforeAll
+    static void startSecureBroker() throws IOException {
+        Path dir = home.resolve("secure-broker");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), IncidentsCli.class.getName(),
+                "broker", "--secure", "--port", "0", "--data-dir", dir.toString());
+        Path log = home.resolve("broker-command.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("INCIDENTS_")
+                || k.equals("JAVA_TOOL_OPTIONS"));
+        child = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        address = out.readLine();
+        assertThat(address).as("the broker's address; log: %s", log).matches("127\\.0\\.0\\.1:\\d+");
+        clientProperties = dir.resolve(BrokerCommand.CLIENT_PROPERTIES);
+        System.setProperty("incidents.home", home.toString());
+    }
+
+    @AfterAll
+    static void stopSecureBroker() throws InterruptedException {
+        System.clearProperty("incidents.home");
+        if (child != null && child.isAlive()) {
+            child.destroy();
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theBrokerWritesClientSettingsReadableByItsOwnerOnly() throws IOException {
+        Map<String, String> settings = ConfigLoader.readFile(clientProperties);
+        assertThat(settings).containsEntry("bootstrap.servers", address)
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsKeys("sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password");
+        assertThat(settings.get("sasl.jaas.config")).contains("ScramLoginModule").contains("username=\"incidents\"");
+        assertThat(Path.of(settings.get("ssl.truststore.location"))).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientProperties))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void thePipelineRunsAgainstTheSecuredBrokerWithTheClientSettingsFile(@TempDir Path state) throws Exception {
+        String prefix = "secured.";
+        int ingest = cli.run("ingest", "files", SAMPLES.toString(), "--config-file", clientProperties.toString(),
+                "--topic-prefix", prefix);
+        assertThat(ingest).as(cli.stderr()).isEqualTo(IncidentsCli.OK);
+
+        Map<String, String> settings = new java.util.HashMap<>(ConfigLoader.readFile(clientProperties));
+        settings.put(PipelineConfig.TOPIC_PREFIX, prefix);
+        settings.put(PipelineConfig.APPLICATION_ID, "secured-enrich");
+        settings.put(PipelineConfig.STATE_DIR, state.toString());
+        PipelineConfig config = new PipelineConfig(settings);
+        Extractor extractor = Extractor.load(null);
+        try (EnrichApp app = new EnrichApp(config, extractor::extract, extractor.rulesVersion())) {
+            app.start();
+            TestPipelines.awaitProcessed(config, Duration.ofMinutes(2));
+            assertThat(app.fatalError()).isNull();
+        }
+
+        int snapshot = cli.run("snapshot", "--format", "json", "--config-file", clientProperties.toString(),
+                "--topic-prefix", prefix);
+        assertThat(snapshot).as(cli.stderr()).isEqualTo(IncidentsCli.OK);
+        List<Incident> incidents = cli.stdout().lines().map(line -> {
+            try {
+                return Json.MAPPER.readValue(line, Incident.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not an incident: " + line, e);
+            }
+        }).toList();
+        assertThat(incidents).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.id()).startsWith("inc-");
+            assertThat(i.sources()).isNotEmpty();
+        });
+    }
+}
