@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code incidents broker --secure}, run in a child JVM as a second terminal would run it: SASL_SSL with
- * SCRAM-SHA-512, and the client.properties it writes is all the commands need. One broker for the class.
+ * SCRAM-SHA-512, and the client.properties it writes is all the commands need. A wrong password is reported as an
+ * authentication failure in one sentence, within {@code startup.timeout.ms}, with exit 1. One broker for the class.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecureBrokerIT {
@@ -118,5 +119,27 @@ class SecureBrokerIT {
             assertThat(i.id()).startsWith("inc-");
             assertThat(i.sources()).isNotEmpty();
         });
+    }
+
+    @Test
+    void aWrongPasswordFailsWithinTheStartupTimeoutSayingAuthenticationFailed() throws IOException {
+        String text = Files.readString(clientProperties);
+        String jaas = ConfigLoader.readFile(clientProperties).get("sasl.jaas.config");
+        String wrongJaas = jaas.replaceAll("password=\"[^\"]*\"", "password=\"wrong\"");
+        assertThat(wrongJaas).isNotEqualTo(jaas);
+        Path wrong = home.resolve("wrong.properties");
+        Files.writeString(wrong, text.replace(jaas, wrongJaas));
+        Duration timeout = Duration.ofSeconds(10);
+
+        long begin = System.nanoTime();
+        int exit = cli.run("snapshot", "--config-file", wrong.toString(), "-X", "startup.timeout.ms=" + timeout.toMillis());
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+
+        assertThat(exit).isEqualTo(IncidentsCli.FAILED);
+        assertThat(took).isLessThan(timeout.plusSeconds(20));
+        List<String> errors = cli.stderr().lines().filter(l -> l.startsWith("incidents: error:")).toList();
+        assertThat(errors).singleElement().asString()
+                .contains("authentication failed at " + address)
+                .doesNotContain("Unexpected handshake").doesNotContain("no Kafka broker answered");
     }
 }
