@@ -142,4 +142,19 @@ class SecureBrokerIT {
                 .contains("authentication failed at " + address)
                 .doesNotContain("Unexpected handshake").doesNotContain("no Kafka broker answered");
     }
+
+    /** A mechanism the broker does not enable: Kafka says "Client SASL mechanism ... not enabled in the server". */
+    @Test
+    void aMechanismTheBrokerDoesNotEnableIsAlsoAnAuthenticationFailure() throws IOException {
+        Path other = home.resolve("sha256.properties");
+        Files.writeString(other, Files.readString(clientProperties).replace("sasl.mechanism=SCRAM-SHA-512",
+                "sasl.mechanism=SCRAM-SHA-256"));
+
+        int exit = cli.run("snapshot", "--config-file", other.toString(), "-X", "startup.timeout.ms=10000");
+
+        assertThat(exit).isEqualTo(IncidentsCli.FAILED);
+        List<String> errors = cli.stderr().lines().filter(l -> l.startsWith("incidents: error:")).toList();
+        assertThat(errors).singleElement().asString().contains("authentication failed at " + address)
+                .doesNotContain("no Kafka broker answered");
+    }
 }
