@@ -141,8 +141,9 @@ final class Brokers implements AutoCloseable {
      */
     static String authenticationFailed(PipelineConfig config, Throwable cause) {
         boolean tls = cause instanceof org.apache.kafka.common.errors.SslAuthenticationException;
-        return "authentication failed at " + config.bootstrapServers() + ": the broker refused "
-                + (tls ? "the TLS handshake" : "the SASL credentials") + " (" + IncidentsCli.message(cause) + "); check "
+        return "authentication failed at " + config.bootstrapServers() + ": "
+                + (tls ? "the TLS handshake failed" : "the broker refused the SASL credentials")
+                + " (" + IncidentsCli.message(cause) + "); check "
                 + (tls ? "security.protocol and ssl.truststore.* (or ssl.keystore.* for mutual TLS)"
                         : "the user and password in sasl.jaas.config, and sasl.mechanism")
                 + " in --config-file, -X or KAFKA_* variables";

@@ -157,4 +157,25 @@ class SecureBrokerIT {
         assertThat(errors).singleElement().asString().contains("authentication failed at " + address)
                 .doesNotContain("no Kafka broker answered");
     }
+
+    /** The JDK's own truststore does not hold the broker's self-signed certificate. */
+    @Test
+    void aTruststoreThatDoesNotTrustTheBrokerIsAnAuthenticationFailureOfTheHandshake() throws IOException {
+        Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+        Map<String, String> settings = ConfigLoader.readFile(clientProperties);
+        Path other = home.resolve("untrusted.properties");
+        Files.writeString(other, Files.readString(clientProperties)
+                .replace("ssl.truststore.location=" + settings.get("ssl.truststore.location"),
+                        "ssl.truststore.location=" + cacerts)
+                .replace("ssl.truststore.password=" + settings.get("ssl.truststore.password"),
+                        "ssl.truststore.password=changeit")
+                .replace("ssl.truststore.type=PKCS12", "ssl.truststore.type=JKS"));
+
+        int exit = cli.run("snapshot", "--config-file", other.toString(), "-X", "startup.timeout.ms=10000");
+
+        assertThat(exit).isEqualTo(IncidentsCli.FAILED);
+        List<String> errors = cli.stderr().lines().filter(l -> l.startsWith("incidents: error:")).toList();
+        assertThat(errors).singleElement().asString().contains("authentication failed at " + address)
+                .contains("the TLS handshake failed").doesNotContain("no Kafka broker answered");
+    }
 }
