@@ -59,6 +59,8 @@ public final class KafkaBroker implements AutoCloseable {
     static final String CLASSPATH_ARGS = "classpath.args";
     static final String KAFKA_DATA = "kraft-data";
     static final String DEFAULT_LOG_FILE = "broker.log";
+    /** The TLS material and SCRAM credentials of a secured broker, in its data dir. */
+    static final String SECURITY_DIR = "security";
 
     /** Variables the launcher or the JVM reads; they were meant for the parent, and the child's options are ours. */
     private static final List<String> PARENT_JVM_ENV = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -84,6 +86,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path serverProperties;
     private final Path log4j2Config;
     private final Path classpathArgs;
+    private final boolean secure;
+    private BrokerSecurity security;
 
     private final DataDirLock lock;
     private volatile Process process;
@@ -109,19 +113,46 @@ public final class KafkaBroker implements AutoCloseable {
         this.serverProperties = dataDir.resolve(SERVER_PROPERTIES);
         this.log4j2Config = dataDir.resolve(LOG4J2_CONFIG);
         this.classpathArgs = dataDir.resolve(CLASSPATH_ARGS);
+        this.secure = builder.secure;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code 127.0.0.1:<port>}, the PLAINTEXT listener. */
+    /** {@code 127.0.0.1:<port>}, the PLAINTEXT listener, or the SASL_SSL one of a {@linkplain Builder#secure() secured} broker. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     public int port() {
         return port;
+    }
+
+    /** Whether the listener is SASL_SSL with SCRAM-SHA-512 (see {@link Builder#secure()}). */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /** The TLS material and user of a secured broker. */
+    public BrokerSecurity security() {
+        if (security == null) {
+            throw new IllegalStateException("the broker is not secured");
+        }
+        return security;
+    }
+
+    /**
+     * The Kafka client properties that reach this broker, {@code bootstrap.servers} included: for a secured broker
+     * also {@code security.protocol}, {@code sasl.*} and {@code ssl.truststore.*}.
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (secure) {
+            p.putAll(security().clientProperties());
+        }
+        return p;
     }
 
     /** Process id of the broker's JVM; changes on {@link #restart()}. */
@@ -259,9 +290,25 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
+            Path securityDir = dataDir.resolve(SECURITY_DIR);
+            if (isFormatted() && secure != BrokerSecurity.exists(securityDir)) {
+                throw new IllegalStateException("the broker data in " + dataDir + " was made "
+                        + (secure ? "without" : "with") + " the SASL_SSL listener, and cannot be started "
+                        + (secure ? "with" : "without") + " it; use another data folder");
+            }
+            Map<String, String> overrides = new LinkedHashMap<>();
+            if (secure) {
+                security = BrokerSecurity.prepare(securityDir);
+                overrides.putAll(security.serverSettings(port, controllerPort));
+            }
+            overrides.putAll(extraConfig);
             Map<String, String> settings = ServerProperties.settings(port, controllerPort, dataDir.resolve(KAFKA_DATA),
-                    extraConfig);
+                    overrides);
             Files.writeString(serverProperties, ServerProperties.render(settings), StandardCharsets.UTF_8);
+            if (secure && serverProperties.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(serverProperties,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             Files.writeString(log4j2Config, ChildJvm.log4j2Config(logFile), StandardCharsets.UTF_8);
             ChildJvm.writeClasspathArgFile(classpathArgs,
                     ChildJvm.expandClasspath(System.getProperty("java.class.path")));
@@ -304,8 +351,14 @@ public final class KafkaBroker implements AutoCloseable {
     private void format() {
         String clusterId = Uuid.randomUuid().toString();
         // A short-lived tool: the C1 compiler and the serial collector start fastest.
-        Process p = launch(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "kafka.tools.StorageTool", "format",
-                "-t", clusterId, "-c", serverProperties.toString()), Math.min(heapMb, 128),
+        List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
+        if (secure) {
+            // The SCRAM user exists before the broker first listens, as brokers authenticate with it too.
+            command.add("--add-scram");
+            command.add(security.scramArgument());
+        }
+        Process p = launch(command, Math.min(heapMb, 128),
                 ProcessBuilder.Redirect.from(nullFile()));
         if (!waitFor(p, startupTimeout)) {
             p.destroyForcibly();
@@ -362,7 +415,7 @@ public final class KafkaBroker implements AutoCloseable {
             backoff = pause(p, deadline, backoff, null);
         }
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientProperties());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-broker-readiness");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
@@ -597,8 +650,20 @@ public final class KafkaBroker implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private String owner = defaultOwner();
         private java.util.function.Consumer<String> notices = LOG::warn;
+        private boolean secure;
 
         private Builder() {
+        }
+
+        /**
+         * A SASL_SSL listener with SCRAM-SHA-512 instead of PLAINTEXT: a self-signed certificate for 127.0.0.1 and a
+         * random password for the user {@value BrokerSecurity#USER}, made on first start in the data dir's
+         * {@code security/} folder and kept with the data. {@link KafkaBroker#clientProperties()} gives what clients
+         * need. A data dir keeps the choice it was first started with.
+         */
+        public Builder secure() {
+            this.secure = true;
+            return this;
         }
 
         private static String defaultOwner() {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 import java.util.Map;
 
 /**
@@ -117,6 +118,9 @@ final class Brokers implements AutoCloseable {
                     .clusterId().get(timeout + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof AuthenticationException) {
+                throw new BrokerUnavailableException(authenticationFailed(config, cause));
+            }
             String why = cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException
                     ? "" : " (" + IncidentsCli.message(cause) + ")";
             throw new BrokerUnavailableException("no Kafka broker answered at " + config.bootstrapServers()
@@ -128,6 +132,21 @@ final class Brokers implements AutoCloseable {
         } finally {
             admin.close(Duration.ZERO);
         }
+    }
+
+    /**
+     * One sentence for a broker that answers but refuses the client: wrong SASL credentials or mechanism
+     * ({@link org.apache.kafka.common.errors.SaslAuthenticationException}), or a TLS handshake that fails, such as
+     * a certificate the truststore does not trust ({@link org.apache.kafka.common.errors.SslAuthenticationException}).
+     */
+    static String authenticationFailed(PipelineConfig config, Throwable cause) {
+        boolean tls = cause instanceof org.apache.kafka.common.errors.SslAuthenticationException;
+        return "authentication failed at " + config.bootstrapServers() + ": "
+                + (tls ? "the TLS handshake failed" : "the broker refused the SASL credentials")
+                + " (" + IncidentsCli.message(cause) + "); check "
+                + (tls ? "security.protocol and ssl.truststore.* (or ssl.keystore.* for mutual TLS)"
+                        : "the user and password in sasl.jaas.config, and sasl.mechanism")
+                + " in --config-file, -X or KAFKA_* variables";
     }
 
     /**

@@ -56,7 +56,9 @@ public final class IncidentsCli implements Callable<Integer> {
     static final Map<String, String[]> EXAMPLES = Map.ofEntries(
             Map.entry("incidents broker", new String[] {"  incidents broker                 run it in the foreground",
                     "  incidents broker --status        is one running on .incidents/broker?",
-                    "  incidents broker --stop          stop it"}),
+                    "  incidents broker --stop          stop it",
+                    "  incidents broker --secure        SASL_SSL on .incidents/secure-broker; then, for every command:",
+                    "  incidents snapshot --config-file .incidents/secure-broker/client.properties"}),
             Map.entry("incidents ingest files", new String[] {"  incidents ingest files samples/ more/article.txt"}),
             Map.entry("incidents enrich", new String[] {"  incidents enrich",
                     "  incidents enrich --bootstrap-servers kafka:9092 -X topic.prefix=test."}),

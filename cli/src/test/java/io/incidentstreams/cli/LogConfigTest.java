@@ -45,6 +45,14 @@ class LogConfigTest {
         assertThat(shown(c, "org.apache.kafka.streams.processor.internals.StreamThread", Level.WARN, "a real problem"))
                 .isTrue();
         assertThat(shown(c, "io.incidentstreams.enrich.EnrichApp", Level.INFO, "enrich state")).isTrue();
+        assertThat(shown(c, "org.apache.kafka.clients.NetworkClient", Level.ERROR, "[AdminClient clientId=incidents-broker-check]"
+                + " Connection to node -1 (localhost/127.0.0.1:9092) failed authentication due to: Authentication failed"))
+                .as("the broker check's refused authentication is the command's own error").isFalse();
+        assertThat(shown(c, "org.apache.kafka.clients.admin.internals.AdminMetadataManager", Level.WARN,
+                "[AdminClient clientId=incidents-broker-check] Fatal error during metadata update")).isFalse();
+        assertThat(shown(c, "org.apache.kafka.clients.NetworkClient", Level.ERROR, "[Producer clientId=p-1]"
+                + " Connection to node 1 (localhost/127.0.0.1:9092) failed authentication due to: Authentication failed"))
+                .as("other clients' authentication failures show").isTrue();
         assertThat(shown(c, "io.incidentstreams.enrich.EnrichApp", Level.DEBUG, "enrich topology")).isFalse();
     }
 }
