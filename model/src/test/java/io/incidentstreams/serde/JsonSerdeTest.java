@@ -47,4 +47,35 @@ class JsonSerdeTest {
         assertThat(Article.parsePublished("2020-13-45")).isEmpty();
         assertThat(Article.parsePublished(null)).isEmpty();
     }
+
+    @Test
+    void aSerdeBuiltByNameTakesItsTypeFromItsConfiguration() throws Exception {
+        @SuppressWarnings("unchecked")
+        JsonSerde<Article> byName = org.apache.kafka.common.utils.Utils.newInstance(JsonSerde.class);
+        byName.configure(java.util.Map.of(JsonSerde.VALUE_TYPE_CONFIG, Article.class.getName()), false);
+        Article a = new Article("id-2", null, "Title", "2020-11-17", "Wire", "Text.", null);
+
+        assertThat(byName.deserializer().deserialize("t", serde.serializer().serialize("t", a))).isEqualTo(a);
+    }
+
+    @Test
+    void aSerdeBuiltByNameWithoutItsTypeIsAConfigurationError() {
+        JsonSerde<Article> byName = new JsonSerde<>();
+
+        assertThatThrownBy(() -> byName.configure(java.util.Map.of(), false))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining(JsonSerde.VALUE_TYPE_CONFIG);
+        assertThatThrownBy(() -> byName.configure(java.util.Map.of(JsonSerde.VALUE_TYPE_CONFIG, "no.such.Type"), false))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class);
+    }
+
+    @Test
+    void theArticleDeserializerIsBuiltByItsClassNameAsAConsumerBuildsIt() throws Exception {
+        org.apache.kafka.common.serialization.Deserializer<?> d = org.apache.kafka.common.utils.Utils.newInstance(
+                "io.incidentstreams.serde.ArticleDeserializer", org.apache.kafka.common.serialization.Deserializer.class);
+        Article a = new Article("id-3", null, "Title", "2020-11-17", "Wire", "Text.", null);
+
+        assertThat(d.deserialize("t", serde.serializer().serialize("t", a))).isEqualTo(a);
+        assertThat(d.deserialize("t", null)).isNull();
+    }
 }
