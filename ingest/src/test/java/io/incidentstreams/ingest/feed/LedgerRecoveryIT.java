@@ -139,6 +139,37 @@ class LedgerRecoveryIT {
         assertExactlyOnce(rawIds(), ids);
     }
 
+    @ParameterizedTest
+    @EnumSource(FaultyProducer.Fault.class)
+    void aFeedPollerWhoseCommitFailsRecoversAndPublishesEveryItemExactlyOnce(FaultyProducer.Fault fault)
+            throws Exception {
+        int items = 12;
+        Feeds.Rss rss = Feeds.rss("Example News");
+        List<String> ids = new ArrayList<>();
+        for (int i = items; i >= 1; i--) {
+            ids.add("urn:ex:" + i);
+            rss.item("urn:ex:" + i, null, "Report " + i, "Tue, 17 Nov 2020 19:30:00 +0300",
+                    Feeds.BASE_ATTACK + " (report " + i + ")");
+        }
+        String xml = rss.xml();
+        FaultyProducer.Factory producers = new FaultyProducer.Factory(fault, Set.of(4, 9));
+        try (LocalHttpServer server = LocalHttpServer.start();
+             KafkaLedger ledger = KafkaLedger.open(config, IngestOptions.defaults(), transactionalId + "-feed",
+                     List.of("feed-item:"), producers)) {
+            server.on("/feed", ex -> LocalHttpServer.send(ex, 200, "application/rss+xml", xml));
+            FeedPoller poller = new FeedPoller(List.of(server.uri("/feed")), FeedSettings.defaults(),
+                    new HttpFetcher(HttpFetcher.Settings.defaults().withAllowPrivateHosts(true)), ledger,
+                    new FakeTicker(), new java.util.Random(7), FeedListener.NONE);
+
+            poller.pollEachOnce();
+
+            assertThat(producers.injected.get()).isEqualTo(2);
+            assertThat(ledger.recoveries()).isEqualTo(2);
+            assertThat(ledger.published()).isEqualTo(items);
+        }
+        assertExactlyOnce(rawIds(), ids);
+    }
+
     @Test
     void aRunWithoutFaultsNeedsNoRecovery() {
         List<String> ids = writeFiles();
