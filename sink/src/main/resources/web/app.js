@@ -121,7 +121,22 @@
     const source = new EventSource('incidents/stream?lastEventId=' + encodeURIComponent(position || ''));
     const status = el('status');
     source.onopen = () => { status.dataset.state = 'live'; status.textContent = 'live'; };
-    source.onerror = () => { status.dataset.state = 'reconnecting'; status.textContent = 'reconnecting…'; };
+    source.onerror = () => {
+      status.dataset.state = 'reconnecting';
+      status.textContent = 'reconnecting…';
+      // A refused reconnect (too many clients, or a position the topic no longer has) closes the stream for
+      // good: load the list again, from its own position, after a pause.
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(() => {
+          incidents.clear();
+          position = null;
+          load().catch((e) => {
+            status.dataset.state = 'error';
+            status.textContent = 'error: ' + e.message;
+          });
+        }, 5000);
+      }
+    };
     source.addEventListener('upsert', (e) => {
       const i = JSON.parse(e.data);
       if (!incidents.has(i.id)) fresh.add(i.id);

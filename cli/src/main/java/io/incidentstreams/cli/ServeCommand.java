@@ -50,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only: the API has no authentication).")
     String bind;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = {"A host name requests may give in their Host header besides the bind address's own (e.g. the",
+                    "name of a reverse proxy in front); repeatable, '*' for any. Other names get 421, against DNS rebinding."})
+    List<String> allowHosts;
+
     @Option(names = "--enrich", description = "Also run the enrich Streams app in this process (its state shows in /health and /metrics).")
     boolean enrich;
 
@@ -85,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        ApiServer.Options options = ApiServer.Options.defaults().withBind(bind).withPort(port);
+        ApiServer.Options options = ApiServer.Options.defaults().withBind(bind).withPort(port)
+                .withAllowedHosts(allowHosts == null ? List.of() : allowHosts);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: let the main thread stop everything in order (server, view, enrich, broker) before the JVM exits.

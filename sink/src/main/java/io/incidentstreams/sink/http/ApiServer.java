@@ -56,6 +56,9 @@ public final class ApiServer implements AutoCloseable {
             "Referrer-Policy", "no-referrer");
     private static final String FROM = "incidents.stream.from";
     private static final byte[] OPENAPI = resource("/openapi/openapi.json");
+    private static final String RESERVED = "incidents.stream.reserved";
+    /** Every endpoint only reads. */
+    static final String ALLOW = "GET, HEAD";
 
     /**
      * @param bind             address to listen on (127.0.0.1 by default: nothing here is authenticated)
@@ -63,18 +66,33 @@ public final class ApiServer implements AutoCloseable {
      * @param maxStreams       most stream clients at once; more are refused with 503
      * @param streamBuffer     changes a stream client may fall behind by before its stream is ended (it resumes)
      * @param heartbeatMillis  idle time after which a stream sends a comment, to keep proxies and clients awake
+     * @param allowedHosts     host names (or {@code *} for any) a request's {@code Host} header may name besides
+     *                         those of the bind address; see {@link HostCheck}
      */
-    public record Options(String bind, int port, int maxStreams, int streamBuffer, long heartbeatMillis) {
+    public record Options(String bind, int port, int maxStreams, int streamBuffer, long heartbeatMillis,
+                          List<String> allowedHosts) {
+        public Options {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
         public static Options defaults() {
-            return new Options("127.0.0.1", 8080, 64, 10_000, 15_000);
+            return new Options("127.0.0.1", 8080, 64, 10_000, 15_000, List.of());
         }
 
         public Options withBind(String newBind) {
-            return new Options(newBind, port, maxStreams, streamBuffer, heartbeatMillis);
+            return new Options(newBind, port, maxStreams, streamBuffer, heartbeatMillis, allowedHosts);
         }
 
         public Options withPort(int newPort) {
-            return new Options(bind, newPort, maxStreams, streamBuffer, heartbeatMillis);
+            return new Options(bind, newPort, maxStreams, streamBuffer, heartbeatMillis, allowedHosts);
+        }
+
+        public Options withMaxStreams(int newMaxStreams) {
+            return new Options(bind, port, newMaxStreams, streamBuffer, heartbeatMillis, allowedHosts);
+        }
+
+        public Options withAllowedHosts(List<String> newAllowedHosts) {
+            return new Options(bind, port, maxStreams, streamBuffer, heartbeatMillis, newAllowedHosts);
         }
     }
 
@@ -88,6 +106,7 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean closing;
     private final PrometheusMetrics prometheus;
+    private final HostCheck hostCheck;
     private final Javalin app;
 
     private ApiServer(IncidentView view, Options options, List<Component> components) {
@@ -96,11 +115,14 @@ public final class ApiServer implements AutoCloseable {
         this.options = options;
         this.components = List.copyOf(components);
         this.prometheus = new PrometheusMetrics(view, streams::get);
+        this.hostCheck = new HostCheck(options.bind(), options.allowedHosts());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -116,7 +138,11 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(ctx -> requests.incrementAndGet());
             config.routes.before(prometheus::before);
             config.routes.after(prometheus::after);
+            config.routes.before(this::checkHost);
+            config.routes.before(ApiServer::checkMethod);
+            config.routes.before(ctx -> QueryStrings.check(ctx.queryString()));
             config.routes.before("/incidents/stream", this::admitStream);
+            config.routes.after("/incidents/stream", ApiServer::releaseStream);
             config.routes.get("/incidents", this::list);
             config.routes.sse("/incidents/stream", this::stream);
             config.routes.get("/incidents/{id}", this::one);
@@ -127,6 +153,11 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     error(ctx, 400, e.getMessage(), Map.of("parameter", e.parameter())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), Map.of()));
+            config.routes.exception(MethodNotAllowed.class, (e, ctx) -> {
+                ctx.header("Allow", ALLOW);
+                error(ctx, 405, "method " + e.getMessage() + " is not allowed: this API only reads (" + ALLOW + ")", Map.of());
+            });
+            config.routes.exception(MisdirectedRequest.class, (e, ctx) -> error(ctx, 421, e.getMessage(), Map.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (closing) {
                     log.debug("request failed while stopping", e);
@@ -134,6 +165,12 @@ public final class ApiServer implements AutoCloseable {
                 }
                 log.error("request failed", e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), Map.of());
+            });
+            config.routes.error(405, ctx -> {
+                ctx.header("Allow", ALLOW);
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 405, "method " + ctx.method() + " is not allowed: this API only reads (" + ALLOW + ")", Map.of());
+                }
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -207,11 +244,14 @@ public final class ApiServer implements AutoCloseable {
             last = ctx.queryParam("lastEventId");
             param = "lastEventId";
         }
+        Position from;
         try {
-            ctx.attribute(FROM, last == null || last.isBlank() ? null : Position.parse(last));
+            from = last == null || last.isBlank() ? null : Position.parse(last);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(param, e.getMessage());
         }
+        checkPosition(from, param);
+        ctx.attribute(FROM, from);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!name.equals("lastEventId")) {
                 throw new BadRequestException(name, "unknown parameter '" + name + "'; known: lastEventId");
@@ -221,8 +261,81 @@ public final class ApiServer implements AutoCloseable {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new HttpResponseException(406, "the stream is text/event-stream: send Accept: text/event-stream");
         }
-        if (streams.get() >= options.maxStreams()) {
+        // Reserve a place, then give it back if that went past the cap: check and take are one atomic step, so
+        // however many connect at once, no more than maxStreams are admitted.
+        if (streams.incrementAndGet() > options.maxStreams()) {
+            streams.decrementAndGet();
             throw new HttpResponseException(503, "too many stream clients (" + options.maxStreams() + "); retry later");
+        }
+        ctx.attribute(RESERVED, new Reservation(streams));
+    }
+
+    /** One admitted stream's place under the cap, given back exactly once: when its stream ends, or if it never starts. */
+    private static final class Reservation {
+        private final AtomicInteger streams;
+        private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+        Reservation(AtomicInteger streams) {
+            this.streams = streams;
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                streams.decrementAndGet();
+            }
+        }
+    }
+
+    private static void releaseStream(Context ctx) {
+        Reservation r = ctx.attribute(RESERVED);
+        if (r != null) {
+            r.release();
+        }
+    }
+
+    /** A position on the stream names only partitions the topic has, and offsets it has reached. */
+    private void checkPosition(Position from, String param) {
+        Map<Integer, Long> ends = view.knownEnds();
+        if (from == null || ends.isEmpty()) {
+            return; // the view has not found the topic yet: nothing to check against
+        }
+        for (Map.Entry<Integer, Long> e : from.next().entrySet()) {
+            Long end = ends.get(e.getKey());
+            if (end == null) {
+                throw new BadRequestException(param, "the incidents topic has no partition " + e.getKey()
+                        + " (partitions: " + ends.keySet() + "); '" + from + "' is not a position on it");
+            }
+            if (e.getValue() > end) {
+                throw new BadRequestException(param, "offset " + e.getValue() + " on partition " + e.getKey()
+                        + " is past the end of the incidents topic (" + end + "); '" + from + "' is not a position it has reached");
+            }
+        }
+    }
+
+    private void checkHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (!hostCheck.allows(host, app.port())) {
+            throw new MisdirectedRequest("this server does not answer to Host '" + host + "' (it listens on "
+                    + options.bind() + ":" + app.port() + "); a name it should answer to is given with --allow-host");
+        }
+    }
+
+    private static void checkMethod(Context ctx) {
+        String method = ctx.req().getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw new MethodNotAllowed(method);
+        }
+    }
+
+    private static final class MethodNotAllowed extends RuntimeException {
+        MethodNotAllowed(String method) {
+            super(method, null, false, false);
+        }
+    }
+
+    private static final class MisdirectedRequest extends RuntimeException {
+        MisdirectedRequest(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -232,7 +345,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private void stream(SseClient client) {
         Position from = client.ctx().attribute(FROM);
-        streams.incrementAndGet();
+        Reservation reservation = client.ctx().attribute(RESERVED);
         try (IncidentIndex.Subscription sub = index.subscribe(from == null ? index.position() : from, options.streamBuffer())) {
             for (IncidentIndex.Change change : sub.replay()) {
                 send(client, change);
@@ -259,7 +372,9 @@ public final class ApiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            streams.decrementAndGet();
+            if (reservation != null) {
+                reservation.release();
+            }
             client.close();
         }
     }

@@ -54,6 +54,7 @@ public final class IncidentView implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
     private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> ends = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private volatile State state = State.STARTING;
@@ -104,6 +105,14 @@ public final class IncidentView implements AutoCloseable {
      */
     public Map<Integer, Long> consumedUpTo() {
         return new TreeMap<>(consumed);
+    }
+
+    /**
+     * The end offset the view last learnt for each partition of the topic (never less than its own position), or an
+     * empty map until it has found the topic. A stream position past these is not one the topic has reached.
+     */
+    public Map<Integer, Long> knownEnds() {
+        return new TreeMap<>(ends);
     }
 
     /** Figures for /metrics: state, records read and skipped, lag per partition and in total. */
@@ -163,6 +172,7 @@ public final class IncidentView implements AutoCloseable {
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> initialEnd = c.endOffsets(partitions);
+            initialEnd.forEach((tp, end) -> ends.merge(tp.partition(), end, Math::max));
             state = State.LOADING;
             long lagCheckedAt = 0;
             while (!closed) {
@@ -170,7 +180,9 @@ public final class IncidentView implements AutoCloseable {
                     apply(r);
                 }
                 for (TopicPartition tp : partitions) {
-                    consumed.put(tp.partition(), c.position(tp));
+                    long position = c.position(tp);
+                    consumed.put(tp.partition(), position);
+                    ends.merge(tp.partition(), position, Math::max);
                 }
                 if (System.nanoTime() - lagCheckedAt > LAG_REFRESH.toNanos() || !isCaughtUp()) {
                     refreshLag(c, partitions);
@@ -267,13 +279,17 @@ public final class IncidentView implements AutoCloseable {
             OptionalLong l = c.currentLag(tp);
             if (l.isPresent()) {
                 lag.put(tp.partition(), l.getAsLong());
+                ends.merge(tp.partition(), c.position(tp) + l.getAsLong(), Math::max);
             } else {
                 unknown = true;
             }
         }
         if (unknown) {
             c.endOffsets(partitions, config.startupTimeout())
-                    .forEach((tp, end) -> lag.put(tp.partition(), Math.max(0, end - c.position(tp))));
+                    .forEach((tp, end) -> {
+                        lag.put(tp.partition(), Math.max(0, end - c.position(tp)));
+                        ends.merge(tp.partition(), end, Math::max);
+                    });
         }
     }
 
