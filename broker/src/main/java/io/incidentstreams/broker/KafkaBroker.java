@@ -87,6 +87,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path log4j2Config;
     private final Path classpathArgs;
     private final boolean secure;
+    /** The cluster id storage is formatted with; {@code null} picks a random one. */
+    private final String clusterId;
     private BrokerSecurity security;
 
     private final DataDirLock lock;
@@ -114,6 +116,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.log4j2Config = dataDir.resolve(LOG4J2_CONFIG);
         this.classpathArgs = dataDir.resolve(CLASSPATH_ARGS);
         this.secure = builder.secure;
+        this.clusterId = builder.clusterId;
     }
 
     public static Builder builder() {
@@ -127,6 +130,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The CONTROLLER listener's port on 127.0.0.1. */
+    public int controllerPort() {
+        return controllerPort;
     }
 
     /** Whether the listener is SASL_SSL with SCRAM-SHA-512 (see {@link Builder#secure()}). */
@@ -349,7 +357,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() {
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
         // A short-lived tool: the C1 compiler and the serial collector start fastest.
         List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
@@ -552,6 +560,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code timeout} for the broker's JVM to exit; true if it is not running at the end. A pause that
+     * ends at once when the node dies, for callers polling the cluster around it ({@link KafkaCluster}).
+     */
+    boolean exitsWithin(Duration timeout) {
+        Process p = process;
+        return p == null || waitFor(p, timeout);
+    }
+
     private static boolean waitFor(Process p, Duration timeout) {
         try {
             return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -615,7 +632,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int[] freePorts(int count) {
+    static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
@@ -651,8 +668,31 @@ public final class KafkaBroker implements AutoCloseable {
         private String owner = defaultOwner();
         private java.util.function.Consumer<String> notices = LOG::warn;
         private boolean secure;
+        private int controllerPort;
+        private String clusterId;
 
         private Builder() {
+        }
+
+        /**
+         * The CONTROLLER port on 127.0.0.1; 0 (the default) picks a free one. A node of a multi-node quorum needs it
+         * fixed, since every node's {@code controller.quorum.voters} names it (see {@link KafkaCluster}).
+         */
+        public Builder controllerPort(int controllerPort) {
+            if (controllerPort < 0 || controllerPort > 65535) {
+                throw new IllegalArgumentException("port out of range: " + controllerPort);
+            }
+            this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /**
+         * The cluster id a fresh data dir is formatted with; by default a random one. The nodes of one cluster must
+         * share it. A data dir formatted before keeps its own.
+         */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+            return this;
         }
 
         /**
@@ -759,7 +799,8 @@ public final class KafkaBroker implements AutoCloseable {
             DataDirLock lock = DataDirLock.acquire(dir, owner, notices);
             int[] free = freePorts(2);
             int chosenPort = port != 0 ? port : free[0];
-            int controllerPort = free[1] != chosenPort ? free[1] : free[0];
+            int controllerPort = this.controllerPort != 0 ? this.controllerPort
+                    : free[1] != chosenPort ? free[1] : free[0];
             KafkaBroker broker = new KafkaBroker(this, dir, owns, chosenPort, controllerPort, lock);
             try {
                 broker.start();
