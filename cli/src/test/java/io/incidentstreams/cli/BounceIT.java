@@ -128,8 +128,8 @@ class BounceIT {
                             .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                             .failFast("enrich stopped: " + app.fatalError(), () -> app.fatalError() != null)
                             .until(() -> cluster.partitionsNotInSync().isEmpty());
-                    LOG.info("node {} killed and back in sync; {} of {} articles processed", node + 1,
-                            TestPipelines.processedRawArticles(bounced, ARTICLES), ARTICLES);
+                    LOG.info("node {} killed, restarted and back in sync after chunk {} of {}", node + 1, kill + 2,
+                            chunks);
                 }
                 assertThat(publisher.published()).isEqualTo(ARTICLES);
                 assertThat(publisher.deadLettered()).isZero();
