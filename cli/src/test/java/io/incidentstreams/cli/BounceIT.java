@@ -51,14 +51,14 @@ import org.slf4j.LoggerFactory;
  * articles on the same cluster (other topics, other application id), and the raw topic read with
  * {@code read_committed} holds each article id exactly as often as it was sent: nothing lost, nothing duplicated.
  *
- * <p>{@code -Dbounce.articles=N} (default 1,500; the issue's full size is 20,000) and {@code -Dbounce.kills=K}
+ * <p>{@code -Dbounce.articles=N} (default 1,000; the issue's full size is 20,000) and {@code -Dbounce.kills=K}
  * (default 3, one per node) change the size.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class BounceIT {
     private static final Logger LOG = LoggerFactory.getLogger(BounceIT.class);
 
-    static final int ARTICLES = Integer.getInteger("bounce.articles", 1_500);
+    static final int ARTICLES = Integer.getInteger("bounce.articles", 1_000);
     static final int KILLS = Integer.getInteger("bounce.kills", 3);
     static final Extractor EXTRACTOR = Extractor.load(null);
     static final Path LOGS = Path.of("target", "bounce-logs");

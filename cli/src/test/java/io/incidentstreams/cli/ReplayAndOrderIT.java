@@ -103,7 +103,8 @@ class ReplayAndOrderIT {
         assertThat(reference).isNotBlank();
 
         Random random = new Random(20201117);
-        for (int run = 0; run < 3; run++) {
+        // One shuffle of the samples; the real corpora get four in the test below.
+        for (int run = 0; run < 1; run++) {
             List<Path> shuffled = new ArrayList<>(files);
             Collections.shuffle(shuffled, random);
             assertThat(runInOrder(newPipeline("order"), shuffled)).as("order %s", shuffled).isEqualTo(reference);
