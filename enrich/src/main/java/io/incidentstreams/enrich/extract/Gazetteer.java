@@ -458,7 +458,8 @@ final class Gazetteer {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static Double parseCoordinate(String s, double limit) {
+    /** A latitude or longitude cell, null when empty; out of {@code [-limit, limit]} is an error. */
+    static Double parseCoordinate(String s, double limit) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -469,7 +470,8 @@ final class Gazetteer {
         return v;
     }
 
-    private static List<String> splitList(String s) {
+    /** A {@code |}-separated cell as trimmed, non-empty items. */
+    static List<String> splitList(String s) {
         if (s == null || s.isBlank()) {
             return List.of();
         }

@@ -82,7 +82,7 @@ record WorldPlaces(List<Place> places, Map<String, Place> demonyms, Set<String> 
                 continue; // a user file may repeat a built-in place: the first one read is kept
             }
             String country = countryNames.getOrDefault(r[3], r[3].isEmpty() ? null : r[3]);
-            List<String> aliases = split(r[9]);
+            List<String> aliases = Gazetteer.splitList(r[9]);
             long population = r[8].isEmpty() ? 0 : Long.parseLong(r[8]);
             String admin1 = r[5].isEmpty() ? null : r[5];
             switch (r[1]) {
@@ -90,7 +90,7 @@ record WorldPlaces(List<Place> places, Map<String, Place> demonyms, Set<String> 
                     Place p = new Place(r[0], r[2], "country", null, null, r[2], null, null, 3, List.of(), aliases,
                             population, true);
                     countries.add(p);
-                    for (String d : split(r[10])) {
+                    for (String d : Gazetteer.splitList(r[10])) {
                         demonyms.put(Gazetteer.key(d), p);
                     }
                 }
@@ -106,7 +106,7 @@ record WorldPlaces(List<Place> places, Map<String, Place> demonyms, Set<String> 
                             List.copyOf(new LinkedHashSet<>(all)), population, true));
                 }
                 default -> towns.add(new Place(r[0], r[2], r[1].equals("city") ? "city" : "town", r[2], admin1,
-                        country, coordinate(r[6], 90), coordinate(r[7], 180), 1, List.of(), aliases, population,
+                        country, Gazetteer.parseCoordinate(r[6], 90), Gazetteer.parseCoordinate(r[7], 180), 1, List.of(), aliases, population,
                         true));
             }
         }
@@ -180,23 +180,5 @@ record WorldPlaces(List<Place> places, Map<String, Place> demonyms, Set<String> 
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private static List<String> split(String s) {
-        if (s == null || s.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(s.split("\\|")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static Double coordinate(String s, double limit) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        double v = Double.parseDouble(s);
-        if (Math.abs(v) > limit) {
-            throw new IllegalArgumentException("coordinate out of range: " + s);
-        }
-        return v;
     }
 }
